@@ -1,0 +1,77 @@
+"""Bring a database to the schema this version of the program expects.
+
+The fast path (already at head) reads one row with plain sqlite3 and never imports Alembic, which
+keeps start-up quick. A database from a newer program is refused, never "downgraded".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from sociolab_desktop.errors import UserError
+from sociolab_desktop.i18n import N_
+from sociolab_desktop.paths import migrations_dir
+
+# The newest revision in migrations/versions; a test keeps this equal to Alembic's head.
+HEAD_REVISION = "0001_initial"
+
+
+def current_revision(database: Path) -> str | None:
+    """The schema revision of a database file, or None for a new (empty) one."""
+    if not database.exists() or database.stat().st_size == 0:
+        return None
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        has_table = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if not has_table:
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    finally:
+        connection.close()
+
+
+def alembic_config(connection=None):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.attributes["connection"] = connection
+    return config
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return {revision.revision for revision in script.walk_revisions()}
+
+
+def needs_upgrade(database: Path) -> bool:
+    """True when the schema is older than this program; raises when it is newer."""
+    revision = current_revision(database)
+    if revision == HEAD_REVISION:
+        return False
+    if revision is not None and revision not in known_revisions():
+        raise UserError(
+            N_(
+                "The database {path} was written by a newer version of SocioLab Desk "
+                "(schema {revision}). Install the newer version on this PC; the data was "
+                "left untouched."
+            ),
+            path=str(database),
+            revision=revision,
+        )
+    return True
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")

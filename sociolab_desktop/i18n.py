@@ -1,0 +1,106 @@
+"""One translation system for windows and documents: gettext catalogs read with Babel.
+
+English message ids in the code; Slovenian is the default language. A `Translator` is built for
+one locale, so a document can be printed in English while the window speaks Slovenian. The `.po`
+sources in `translations/` are compiled in memory when a language is first used, so there is no
+build step that can leave a stale `.mo` behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import io
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from sociolab_desktop.errors import UserError
+from sociolab_desktop.paths import translations_dir
+
+DOMAIN = "sociolab"
+DEFAULT_LANGUAGE = "sl"
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("sl", "en")
+# Babel's plain "en" is American ("November 27, 2026"); the project writes British English dates.
+_BABEL_LOCALES = {"sl": "sl_SI", "en": "en_GB"}
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction where it is defined; translate it where it is shown."""
+    return message
+
+
+def check_language(code: str) -> str:
+    normalised = (code or "").strip().lower()
+    if normalised not in SUPPORTED_LANGUAGES:
+        raise UserError(
+            N_("Unknown language code “{code}”. Use one of: {choices}."),
+            code=code,
+            choices=", ".join(SUPPORTED_LANGUAGES),
+        )
+    return normalised
+
+
+@lru_cache(maxsize=None)
+def _load_catalog(language: str, folder: Path) -> gettext.NullTranslations:
+    po_file = folder / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po_file.exists():
+        return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po_file.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+class Translator:
+    """gettext, plurals, dates and numbers for one language."""
+
+    def __init__(self, language: str = DEFAULT_LANGUAGE, folder: Path | None = None) -> None:
+        self.language = check_language(language)
+        self.babel_locale = _BABEL_LOCALES[self.language]
+        self._catalog = _load_catalog(self.language, folder or translations_dir())
+
+    def gettext(self, message: str) -> str:
+        return self._catalog.gettext(message)
+
+    __call__ = gettext
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """Slovenian has four forms (1, 2, 3–4, 5+ and 101 again as 1); the catalog picks one."""
+        return self._catalog.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._catalog.pgettext(context, message)
+
+    def format_date(self, value: dt.date, format: str = "long") -> str:
+        """'long' gives "27. november 2026" / "27 November 2026"; 'numeric' gives "27. 11. 2026"."""
+        from babel.dates import format_date
+
+        if format == "numeric":
+            format = "d. M. y" if self.language == "sl" else "dd/MM/y"
+        return format_date(value, format=format, locale=self.babel_locale)
+
+    def format_datetime(self, value: dt.datetime, format: str = "medium") -> str:
+        from babel.dates import format_datetime
+
+        return format_datetime(value, format=format, locale=self.babel_locale)
+
+    def format_time(self, value: dt.time | dt.datetime, format: str = "short") -> str:
+        from babel.dates import format_time
+
+        return format_time(value, format=format, locale=self.babel_locale)
+
+    def format_number(self, value: int | float | Decimal) -> str:
+        from babel.numbers import format_decimal
+
+        return format_decimal(value, locale=self.babel_locale)
+
+    def language_name(self, code: str) -> str:
+        from babel import Locale
+
+        return Locale.parse(code).get_display_name(self.language)

@@ -1,0 +1,96 @@
+"""Typed settings of one PC, kept in one versioned JSON file in the data folder.
+
+A settings file that cannot be read is reported with its path and never rewritten: the user's file
+may hold the only record of which info point this PC is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from sociolab_desktop.errors import UserError
+from sociolab_desktop.i18n import DEFAULT_LANGUAGE, N_, check_language
+
+SETTINGS_VERSION = 1
+DEFAULT_BACKUPS_KEPT = 14
+
+
+@dataclass
+class Settings:
+    site_id: str | None = None
+    site_name: str | None = None
+    language: str = DEFAULT_LANGUAGE
+    share_path: str | None = None
+    current_staff_id: str | None = None
+    backups_kept: int = DEFAULT_BACKUPS_KEPT
+    window_geometry: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def is_initialised(self) -> bool:
+        return bool(self.site_id and self.site_name)
+
+
+def load_settings(path: Path) -> Settings:
+    """Missing file: defaults (first run). Unreadable file: a UserError naming it."""
+    if not path.exists():
+        return Settings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(
+            N_(
+                "The settings file {path} cannot be read ({reason}). "
+                "Restore it from a backup or move it away to set this PC up again; "
+                "the database is not affected."
+            ),
+            path=str(path),
+            reason=type(exc).__name__,
+        ) from exc
+    if not isinstance(raw, dict):
+        raise UserError(
+            N_(
+                "The settings file {path} does not hold SocioLab Desk settings. "
+                "Restore it from a backup or move it away to set this PC up again."
+            ),
+            path=str(path),
+        )
+    version = raw.get("version", SETTINGS_VERSION)
+    if not isinstance(version, int) or version > SETTINGS_VERSION:
+        raise UserError(
+            N_(
+                "The settings file {path} was written by a newer version of SocioLab Desk. "
+                "Install the newer version on this PC."
+            ),
+            path=str(path),
+        )
+    known = {f.name for f in fields(Settings)}
+    values = {key: value for key, value in raw.items() if key in known}
+    settings = Settings(**values)
+    try:
+        settings.language = check_language(settings.language)
+    except UserError:
+        settings.language = DEFAULT_LANGUAGE
+    if not isinstance(settings.backups_kept, int) or settings.backups_kept < 1:
+        settings.backups_kept = DEFAULT_BACKUPS_KEPT
+    return settings
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write to a temporary file and rename, so a crash never leaves half a settings file."""
+    payload = {"version": SETTINGS_VERSION, **asdict(settings)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(payload, stream, ensure_ascii=False, indent=2)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

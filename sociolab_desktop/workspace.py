@@ -1,0 +1,72 @@
+"""An opened data folder: its settings, its database and the lock that keeps it ours.
+
+The command line and the GUI both open a workspace; only the GUI adds Qt on top (app.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sociolab_desktop.core.store.database import open_store
+from sociolab_desktop.core.store.instance_lock import InstanceLock
+from sociolab_desktop.core.store.unit_of_work import Actor, Store
+from sociolab_desktop.errors import UserError
+from sociolab_desktop.i18n import N_, Translator
+from sociolab_desktop.paths import DataPaths, resolve_data_paths
+from sociolab_desktop.settings import Settings, load_settings, save_settings
+
+
+@dataclass
+class Workspace:
+    paths: DataPaths
+    settings: Settings
+    store: Store
+    lock: InstanceLock
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(site_id=self.settings.site_id, staff_id=self.settings.current_staff_id)
+
+    def translator(self) -> Translator:
+        return Translator(self.settings.language)
+
+    def save_settings(self) -> None:
+        save_settings(self.paths.settings, self.settings)
+
+    def close(self) -> None:
+        self.store.dispose()
+        self.lock.release()
+
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+
+def open_workspace(data_dir: str | Path | None = None) -> Workspace:
+    """Lock the folder, read settings, open (backing up and migrating) the database."""
+    paths = resolve_data_paths(data_dir)
+    from sociolab_desktop.core.store.engine import check_data_folder
+
+    check_data_folder(paths.root)
+    settings = load_settings(paths.settings)
+    lock = InstanceLock(paths.lock_file).acquire()
+    try:
+        store = open_store(paths.database, paths.backups, settings.backups_kept)
+    except BaseException:
+        lock.release()
+        raise
+    return Workspace(paths=paths, settings=settings, store=store, lock=lock)
+
+
+def require_initialised(workspace: Workspace) -> None:
+    if not workspace.settings.is_initialised:
+        raise UserError(
+            N_(
+                "The data folder {path} is not set up yet. Run “sociolab-desktop init "
+                "--site-name NAME” or start the program once to set it up."
+            ),
+            path=str(workspace.paths.root),
+        )
