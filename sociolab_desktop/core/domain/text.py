@@ -10,9 +10,10 @@ import unicodedata
 
 _NOT_DECOMPOSED = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ß": "ss"})
 
-# Slovenian alphabet order: c < č < ć < d < dž < đ ... s < š < t ... z < ž. Each letter with a
-# caron sorts as its own letter right after the base letter; other accents sort with their base.
-_SLOVENIAN_AFTER_BASE = {"č": "c\x01", "ć": "c\x02", "đ": "d\x01", "š": "s\x01", "ž": "z\x01"}
+# Slovenian alphabet order: c < č < ć < d < đ ... s < š < t ... z < ž. Every character becomes its
+# base letter plus a rank, so "Cerar" (c0…) sorts before "Čeh" (c1…) whatever follows; other
+# accents sort with their base letter.
+_SLOVENIAN_AFTER_BASE = {"č": "c1", "ć": "c2", "đ": "d1", "š": "s1", "ž": "z1"}
 
 
 def fold(text: str | None) -> str:
@@ -38,6 +39,6 @@ def slovenian_sort_key(text: str | None) -> str:
         if ch in _SLOVENIAN_AFTER_BASE:
             out.append(_SLOVENIAN_AFTER_BASE[ch])
             continue
-        base = fold(ch)
-        out.append(base if base else ch)
+        base = fold(ch) or ch
+        out.append("".join(letter + "0" for letter in base))
     return "".join(out)

@@ -20,20 +20,31 @@ HEAD_REVISION = "0001_initial"
 
 
 def current_revision(database: Path) -> str | None:
-    """The schema revision of a database file, or None for a new (empty) one."""
+    """The schema revision of a database file, or None for a new (empty) one.
+
+    An SQLite file with tables but no revision belongs to another program and is refused.
+    """
     if not database.exists() or database.stat().st_size == 0:
         return None
     connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
-        has_table = connection.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        if not has_table:
-            return None
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        row = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     finally:
         connection.close()
+    if row:
+        return row[0]
+    if tables - {"alembic_version"}:
+        raise UserError(
+            N_(
+                "The file {path} is an SQLite database of another program, not of SocioLab "
+                "Desk. It was left untouched. Choose another data folder with --data-dir."
+            ),
+            path=str(database),
+        )
+    return None
 
 
 def alembic_config(connection=None):

@@ -1,0 +1,97 @@
+"""Translations: Slovenian is complete, plurals have four forms, dates and numbers via Babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from sociolab_desktop.errors import UserError
+from sociolab_desktop.i18n import Translator, check_language
+
+ROOT = Path(__file__).resolve().parent.parent
+KEYWORDS = {"gettext": None, "ngettext": (1, 2), "N_": None, "pgettext": ((1, "c"), 2)}
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def _source_messages() -> set[str]:
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        ROOT / "sociolab_desktop", method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
+        found.add(message[0] if isinstance(message, tuple) else message)
+    return found
+
+
+def _catalog(language: str):
+    with (ROOT / "translations" / language / "LC_MESSAGES" / "sociolab.po").open("rb") as handle:
+        return read_po(handle, locale=language)
+
+
+def test_every_message_in_the_code_has_a_slovenian_translation():
+    catalog = _catalog("sl")
+    missing = sorted(
+        message for message in _source_messages()
+        if not (catalog.get(message) and catalog.get(message).string and not catalog.get(message).fuzzy)
+        and not (catalog.get(message) and isinstance(catalog.get(message).string, tuple) and all(catalog.get(message).string))
+    )
+    assert missing == [], f"{len(missing)} untranslated, e.g. {missing[:5]}"
+
+
+def test_placeholders_agree_between_english_and_slovenian():
+    for message in _catalog("sl"):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        expected = set(PLACEHOLDER.findall(ids[-1]))
+        for translated in strings:
+            assert set(PLACEHOLDER.findall(translated)) == expected, message.id
+
+
+def test_slovenian_plural_rule_has_four_forms():
+    assert _catalog("sl").num_plurals == 4
+
+
+@pytest.mark.parametrize(
+    "count, expected",
+    [(1, "1 udeleženec"), (2, "2 udeleženca"), (3, "3 udeleženci"), (4, "4 udeleženci"),
+     (5, "5 udeležencev"), (11, "11 udeležencev"), (101, "101 udeleženec"), (102, "102 udeleženca")],
+)
+def test_slovenian_participant_counts(count, expected):
+    tr = Translator("sl")
+    assert tr.ngettext("{count} participant", "{count} participants", count).format(count=count) == expected
+
+
+def test_english_participant_counts():
+    tr = Translator("en")
+    assert tr.ngettext("{count} participant", "{count} participants", 1).format(count=1) == "1 participant"
+    assert tr.ngettext("{count} participant", "{count} participants", 5).format(count=5) == "5 participants"
+
+
+def test_dates_follow_each_language():
+    day = dt.date(2026, 11, 27)
+    assert Translator("sl").format_date(day) == "27. november 2026"
+    assert Translator("sl").format_date(day, "numeric") == "27. 11. 2026"
+    assert Translator("en").format_date(day) == "27 November 2026"
+
+
+def test_numbers_follow_each_language():
+    assert Translator("sl").format_number(1234.5) == "1.234,5"
+    assert Translator("en").format_number(1234.5) == "1,234.5"
+
+
+def test_unknown_language_code_is_refused_with_the_choices():
+    with pytest.raises(UserError) as error:
+        check_language("de")
+    assert "de" in str(error.value) and "sl, en" in str(error.value)
+    with pytest.raises(UserError):
+        Translator("xx")
+
+
+def test_slovenian_is_the_default():
+    assert Translator().language == "sl"
