@@ -25,6 +25,8 @@ class Settings:
     site_name: str | None = None
     language: str = DEFAULT_LANGUAGE
     share_path: str | None = None
+    # Tells this data folder apart from a copy of it on another PC that claims the same site.
+    installation_id: str | None = None
     current_staff_id: str | None = None
     backups_kept: int = DEFAULT_BACKUPS_KEPT
     window_geometry: str | None = None

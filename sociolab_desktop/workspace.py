@@ -10,7 +10,9 @@ from pathlib import Path
 
 from sociolab_desktop.core.store.database import open_store
 from sociolab_desktop.core.store.instance_lock import InstanceLock
+from sociolab_desktop.core.domain.keys import new_key
 from sociolab_desktop.core.store.unit_of_work import Actor, Store
+from sociolab_desktop.core.sync.runtime import SyncRuntime
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.paths import DataPaths, resolve_data_paths
@@ -23,6 +25,7 @@ class Workspace:
     settings: Settings
     store: Store
     lock: InstanceLock
+    sync: SyncRuntime
 
     @property
     def actor(self) -> Actor:
@@ -52,13 +55,19 @@ def open_workspace(data_dir: str | Path | None = None) -> Workspace:
 
     check_data_folder(paths.root)
     settings = load_settings(paths.settings)
+    # The site's key exists before the site does: the sync clock stamps every write with it,
+    # the very first ones (the site record, the first administrator) included.
+    settings.site_id = settings.site_id or new_key()
+    settings.installation_id = settings.installation_id or new_key()
     lock = InstanceLock(paths.lock_file).acquire()
     try:
-        store = open_store(paths.database, paths.backups, settings.backups_kept)
+        sync = SyncRuntime.for_site(settings.site_id)
+        store = open_store(paths.database, paths.backups, settings.backups_kept, sync.prepare_engine)
+        sync.start(store.engine)
     except BaseException:
         lock.release()
         raise
-    return Workspace(paths=paths, settings=settings, store=store, lock=lock)
+    return Workspace(paths=paths, settings=settings, store=store, lock=lock, sync=sync)
 
 
 def require_initialised(workspace: Workspace) -> None:
@@ -70,3 +79,24 @@ def require_initialised(workspace: Workspace) -> None:
             ),
             path=str(workspace.paths.root),
         )
+
+
+def sync_round(workspace: Workspace, share: str | None = None):
+    """One sync round through `share` (or the settings' share path); see core/sync/round.py."""
+    from sociolab_desktop.core.sync.round import Identity, run_round
+
+    location = share or workspace.settings.share_path
+    if not location:
+        raise UserError(
+            N_(
+                "No shared folder is set for sync. Set one in Settings ▸ Sync, or give it with "
+                "--share PATH (for example \\\\server\\share\\sociolab)."
+            )
+        )
+    require_initialised(workspace)
+    identity = Identity(
+        site_id=workspace.settings.site_id,
+        site_name=workspace.settings.site_name or "",
+        installation_id=workspace.settings.installation_id or "",
+    )
+    return run_round(workspace.store.engine, workspace.sync, location, identity, workspace.paths.attachments)

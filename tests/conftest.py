@@ -48,7 +48,7 @@ def data_dir(tmp_path: Path) -> Path:
 def workspace(data_dir: Path) -> Iterator[Workspace]:
     """An initialised data folder: info point "Maribor", an administrator signed in."""
     ws = open_workspace(data_dir)
-    site = sites.create_site(ws.store, "Informacijska točka Maribor", "sl")
+    site = sites.create_site(ws.store, ws.settings.site_id, "Informacijska točka Maribor", "sl")
     ws.settings.site_id, ws.settings.site_name = site.id, site.name
     admin = staff.add_staff(ws.store, ws.actor, "Mojca Žagar", is_admin=True, is_mentor=True)
     ws.settings.current_staff_id = admin.id

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
                 path=str(workspace.paths.root),
                 name=workspace.settings.site_name,
             )
-        site = sites.create_site(workspace.store, args.site_name, language)
+        site = sites.create_site(workspace.store, workspace.settings.site_id, args.site_name, language)
         workspace.settings.site_id = site.id
         workspace.settings.site_name = site.name
         workspace.settings.language = language

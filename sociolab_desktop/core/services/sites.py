@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from sociolab_desktop.core.domain.keys import new_key
 from sociolab_desktop.core.services.dto import SiteInfo
 from sociolab_desktop.core.store.models import Site
 from sociolab_desktop.core.store.unit_of_work import Actor, Store
@@ -23,9 +22,9 @@ def clean_site_name(name: str) -> str:
     return cleaned
 
 
-def create_site(store: Store, name: str, language: str) -> SiteInfo:
-    """Create the site record for a new PC; the caller stores its id in the settings."""
-    site_id = new_key()
+def create_site(store: Store, site_id: str, name: str, language: str) -> SiteInfo:
+    """Create the site record for a new PC under the key its workspace settings already hold
+    (the sync clock stamps every version with that key, these first writes included)."""
     cleaned = clean_site_name(name)
     language = check_language(language)
     with store.unit_of_work(Actor(site_id=site_id)) as session:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy import exc as sa_exc
 
 from sociolab_desktop.core.store import backup, migrate
@@ -22,8 +24,17 @@ from sociolab_desktop.i18n import N_
 log = logging.getLogger(__name__)
 
 
-def open_store(database: Path, backups_folder: Path, backups_kept: int) -> Store:
-    """Refuses (UserError) rather than changes a database it does not understand."""
+def open_store(
+    database: Path,
+    backups_folder: Path,
+    backups_kept: int,
+    prepare_engine: Callable[[Engine], None] | None = None,
+) -> Store:
+    """Refuses (UserError) rather than changes a database it does not understand.
+
+    `prepare_engine` runs before the first connection (and so before migrations): sync uses it
+    to register the SQL functions its capture triggers call.
+    """
     check_data_folder(database.parent)
     check_database_file(database)
     upgrade_needed = migrate.needs_upgrade(database)
@@ -35,6 +46,8 @@ def open_store(database: Path, backups_folder: Path, backups_kept: int) -> Store
             elif backup.daily_backup(database, backups_folder, backups_kept):
                 log.info("Made the daily backup")
         engine = create_sqlite_engine(database)
+        if prepare_engine is not None:
+            prepare_engine(engine)
         if upgrade_needed:
             migrate.upgrade_to_head(engine)
             log.info("Database schema upgraded to %s", migrate.HEAD_REVISION)

@@ -15,8 +15,10 @@ from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_
 from sociolab_desktop.paths import migrations_dir
 
-# The newest revision in migrations/versions; a test keeps this equal to Alembic's head.
-HEAD_REVISION = "0001_initial"
+# Every revision in migrations/versions, oldest first; a test keeps this equal to Alembic's
+# history. Sync uses it to tell a bundle from a newer program (held) from an older one (applied).
+REVISIONS = ("0001_initial", "0002_sync")
+HEAD_REVISION = REVISIONS[-1]
 
 
 def current_revision(database: Path) -> str | None:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from sociolab_desktop.core.domain.text import search_text, slovenian_sort_key
-from sociolab_desktop.core.store.models import Organisation, Person, RecordMixin, utc_now
+from sociolab_desktop.core.store.derived import DERIVED, derived_values
+from sociolab_desktop.core.store.models import RecordMixin, utc_now
 
 
 @dataclass(frozen=True)
@@ -26,16 +26,11 @@ class Actor:
 
 
 def _refresh_derived(record: object) -> None:
-    if isinstance(record, Person):
-        record.search_text = search_text(
-            record.first_name, record.last_name, record.email, record.phone, record.emso
-        )
-        record.sort_key = slovenian_sort_key(f"{record.last_name} {record.first_name}")[:250]
-    elif isinstance(record, Organisation):
-        record.search_text = search_text(
-            record.name, record.email, record.registration_number, record.tax_number
-        )
-        record.sort_key = slovenian_sort_key(record.name)[:250]
+    table_name = getattr(record, "__tablename__", None)
+    if table_name in DERIVED:
+        for column, value in derived_values(table_name, vars(record)).items():
+            if getattr(record, column) != value:
+                setattr(record, column, value)
 
 
 def _stamp_before_flush(session: Session, _context, _instances) -> None:

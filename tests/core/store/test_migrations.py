@@ -30,6 +30,8 @@ def _tables(database: Path) -> set[str]:
 def test_head_constant_matches_the_migration_scripts():
     script = ScriptDirectory.from_config(migrate.alembic_config())
     assert script.get_heads() == [migrate.HEAD_REVISION]
+    history = [revision.revision for revision in script.walk_revisions()]
+    assert tuple(reversed(history)) == migrate.REVISIONS
 
 
 def test_empty_database_migrates_to_head_with_every_table(tmp_path):

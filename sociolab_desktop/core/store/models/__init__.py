@@ -29,15 +29,25 @@ from sociolab_desktop.core.store.models.people import (
     Contact,
     Organisation,
     Person,
+    PersonErasure,
+    PersonMerge,
     PersonOrganisationRole,
     Site,
     StaffUser,
+)
+from sociolab_desktop.core.store.models.sync import (
+    SyncApplied,
+    SyncConflict,
+    SyncHeld,
+    SyncRow,
+    SyncState,
 )
 
 __all__ = [
     "AgreedAction", "Attachment", "Attendance", "Base", "Certificate", "Competition",
     "CompetitionEntry", "Consent", "Contact", "Diagnostic", "DiagnosticScore", "Event",
     "EventSession", "Job", "MentoringSession", "MentoringSessionMentor", "MentoringSessionPerson",
-    "Organisation", "Person", "PersonOrganisationRole", "Product", "ProgrammeEnrolment",
-    "RecordMixin", "Registration", "Site", "StaffUser", "utc_now",
+    "Organisation", "Person", "PersonErasure", "PersonMerge", "PersonOrganisationRole", "Product", "ProgrammeEnrolment",
+    "RecordMixin", "Registration", "Site", "StaffUser", "SyncApplied", "SyncConflict", "SyncHeld",
+    "SyncRow", "SyncState", "utc_now",
 ]

@@ -152,3 +152,21 @@ class Contact(RecordMixin, Base):
     referral: Mapped[str | None] = mapped_column(String(250))
     follow_up_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     follow_up_done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PersonMerge(RecordMixin, Base):
+    """A replicated operation: `loser` was a duplicate of `survivor`; references follow it."""
+
+    __tablename__ = "person_merge"
+
+    loser_id: Mapped[str] = mapped_column(String(KEY_LENGTH), index=True)
+    survivor_id: Mapped[str] = mapped_column(String(KEY_LENGTH), index=True)
+
+
+class PersonErasure(RecordMixin, Base):
+    """A replicated GDPR erasure: the person's personal data is blanked on every PC, for good."""
+
+    __tablename__ = "person_erasure"
+
+    person_id: Mapped[str] = mapped_column(String(KEY_LENGTH), index=True)
+    requested_on: Mapped[dt.date] = mapped_column(Date)
