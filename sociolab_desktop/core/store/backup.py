@@ -160,7 +160,8 @@ class BackupInfo:
     revision: str
     newest_change: dt.datetime | None  # naive UTC, like every stored time
     site_ids: frozenset[str]
-    persons: int
+    persons: int  # not deleted
+    records: int  # rows of every record table, deleted ones included
 
 
 def _not_ours(path: Path) -> UserError:
@@ -231,18 +232,21 @@ def _read_info(connection: sqlite3.Connection, path: Path) -> BackupInfo:
     row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     if row is None or not row[0]:
         raise _not_ours(path)
-    newest = None
+    newest, records = None, 0
     for table in sorted(tables):
         columns = {column[1] for column in connection.execute(f'PRAGMA table_info("{table}")')}
         if "updated_at" not in columns:
             continue
-        value = connection.execute(f'SELECT max(updated_at) FROM "{table}"').fetchone()[0]
+        value, count = connection.execute(f'SELECT max(updated_at), count(*) FROM "{table}"').fetchone()
+        records += count
         changed = _parse_time(value)
         if changed is not None and (newest is None or changed > newest):
             newest = changed
     site_ids = frozenset(site_id for (site_id,) in connection.execute("SELECT id FROM site"))
     persons = connection.execute("SELECT count(*) FROM person WHERE deleted_at IS NULL").fetchone()[0]
-    return BackupInfo(path=path, revision=row[0], newest_change=newest, site_ids=site_ids, persons=persons)
+    return BackupInfo(
+        path=path, revision=row[0], newest_change=newest, site_ids=site_ids, persons=persons, records=records
+    )
 
 
 def _parse_time(value) -> dt.datetime | None:
@@ -262,12 +266,12 @@ def describe_backup(path: Path) -> dt.datetime | None:
     return inspect_backup(path).newest_change
 
 
-def newest_change_or_none(database: Path) -> dt.datetime | None:
-    """The newest change in the current database, None if it is missing, empty or unreadable."""
+def current_database_info(database: Path) -> BackupInfo | None:
+    """What the current database holds; None if it is missing, empty, damaged or too new to read."""
     if not database.exists() or database.stat().st_size == 0:
         return None
     try:
-        return inspect_backup(database).newest_change
+        return inspect_backup(database)
     except UserError:
         return None
 

@@ -68,7 +68,7 @@ def check_database_file(path: Path) -> None:
     if header != SQLITE_HEADER:
         raise _corrupt(path)
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:

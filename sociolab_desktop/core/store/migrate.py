@@ -28,7 +28,7 @@ def current_revision(database: Path) -> str | None:
     """
     if not database.exists() or database.stat().st_size == 0:
         return None
-    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         row = None
