@@ -1,0 +1,95 @@
+"""The main window's menu bar: File, Go, Settings and Help, with mnemonics and shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from sociolab_desktop.i18n import Translator
+from sociolab_desktop.ui.areas import AREAS
+
+# Language names are shown in their own language, so anyone can find theirs.
+LANGUAGE_NAMES = (("sl", "Slovenščina"), ("en", "English"))
+
+
+class MainMenus:
+    """Builds the menus once; `retranslate` renames them; the window connects the actions."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        bar = window.menuBar()
+        self.file_menu = QMenu(window)
+        self.switch_user = QAction(window, objectName="switchUserAction")
+        self.quit = QAction(window, objectName="quitAction")
+        self.file_menu.addAction(self.switch_user)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit)
+
+        self.go_menu = QMenu(window)
+        self.area_group = QActionGroup(window)
+        self.area_actions: list[QAction] = []
+        for area in AREAS:
+            action = QAction(window, objectName=f"goto_{area.key}")
+            action.setCheckable(True)
+            action.setData(area.key)
+            self.area_group.addAction(action)
+            self.go_menu.addAction(action)
+            self.area_actions.append(action)
+
+        self.settings_menu = QMenu(window)
+        self.language_menu = QMenu(window)
+        self.language_group = QActionGroup(window)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES:
+            action = QAction(name, window, objectName=f"language_{code}")
+            action.setCheckable(True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.rename_site = QAction(window, objectName="renameSiteAction")
+        self.staff_members = QAction(window, objectName="staffMembersAction")
+        self.settings_menu.addMenu(self.language_menu)
+        self.settings_menu.addSeparator()
+        self.settings_menu.addAction(self.rename_site)
+        self.settings_menu.addAction(self.staff_members)
+
+        self.help_menu = QMenu(window)
+        self.about = QAction(window, objectName="aboutAction")
+        self.help_menu.addAction(self.about)
+
+        for menu in (self.file_menu, self.go_menu, self.settings_menu, self.help_menu):
+            bar.addMenu(menu)
+
+    def install_shortcuts(self) -> None:
+        """Ctrl+Q and Ctrl+1 ... Ctrl+6. The first setShortcut builds PySide6's whole `Qt` enum
+        namespace (~12 ms), so start-up calls this right after the window's first paint."""
+        self.quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        if self.quit.shortcut().isEmpty():  # Windows has no standard Quit key; staff expect Ctrl+Q
+            self.quit.setShortcut(QKeySequence("Ctrl+Q"))
+        for number, action in enumerate(self.area_actions, start=1):
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+
+    def retranslate(self, tr: Translator) -> None:
+        _ = tr.gettext
+        self.file_menu.setTitle(_("&File"))
+        self.switch_user.setText(_("&Switch user…"))
+        self.quit.setText(_("&Quit"))
+        self.go_menu.setTitle(_("&Go"))
+        for action, area in zip(self.area_actions, AREAS, strict=True):
+            action.setText(_(area.title))
+        self.settings_menu.setTitle(_("&Settings"))
+        self.language_menu.setTitle(_("&Language"))
+        self.rename_site.setText(_("&Info point…"))
+        self.staff_members.setText(_("S&taff members…"))
+        self.help_menu.setTitle(_("&Help"))
+        self.about.setText(_("&About SocioLab Desk"))
+
+    def set_workspace_actions_enabled(self, enabled: bool, *, is_admin: bool) -> None:
+        """Before the data folder is open nothing can be changed; some changes are admin-only."""
+        self.switch_user.setEnabled(enabled)
+        self.language_menu.setEnabled(enabled)
+        self.staff_members.setEnabled(enabled)
+        self.rename_site.setEnabled(enabled and is_admin)
+
+    def check_language(self, language: str) -> None:
+        self.language_actions[language].setChecked(True)

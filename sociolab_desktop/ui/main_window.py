@@ -1,0 +1,205 @@
+"""The main window: navigation between the work areas, menus, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from sociolab_desktop import APP_NAME
+from sociolab_desktop.ui.areas import AREAS
+from sociolab_desktop.ui.empty_state import EmptyState
+from sociolab_desktop.ui.main_menus import MainMenus
+from sociolab_desktop.ui.shell_context import ShellContext
+from sociolab_desktop.ui.status_bar import ShellStatusBar
+
+# Nothing here touches PySide6's `Qt` namespace before the first paint: building it costs ~12 ms,
+# a tenth of a bare window's start (areas are found by row, shortcuts may come later).
+
+# Fits a 1366×768 screen with a task bar and the window frame; never smaller than a usable form.
+DEFAULT_SIZE = QSize(1200, 680)
+MINIMUM_SIZE = QSize(760, 520)
+NAVIGATION_WIDTH = 200
+
+
+class MainWindow(QMainWindow):
+    area_changed = Signal(str)
+    closed = Signal()
+
+    def __init__(self, ctx: ShellContext, *, defer_shortcuts: bool = False) -> None:
+        """`defer_shortcuts`: the caller runs `self.menus.install_shortcuts()` after the first
+        paint (start-up does, to show the window sooner)."""
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(MINIMUM_SIZE)
+
+        self.navigation = QListWidget(objectName="navigation")
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
+        self.navigation.setSpacing(2)
+        self.navigation.setFrameShape(QFrame.Shape.NoFrame)
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { border-right: 1px solid palette(mid); }"
+            "QListWidget#navigation::item { padding: 8px 12px; }"
+        )
+        self.pages = QStackedWidget(objectName="areaPages")
+        # An area's page is built when it is first shown: start-up needs only one, and the real
+        # areas will be heavier than their empty states. Pages offer `retranslate(tr)`.
+        self.area_pages: dict[str, QWidget] = {}
+        self._current_area = AREAS[0].key
+        for number in range(1, len(AREAS) + 1):
+            item = QListWidgetItem()
+            item.setToolTip(QKeySequence(f"Ctrl+{number}").toString(QKeySequence.SequenceFormat.NativeText))
+            self.navigation.addItem(item)
+
+        central = QWidget(objectName="central")
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.menus = MainMenus(self)
+        if not defer_shortcuts:
+            self.menus.install_shortcuts()
+        self.status = ShellStatusBar(self)
+        self.setStatusBar(self.status)
+
+        self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
+        self.menus.area_group.triggered.connect(self._on_area_action_triggered)
+        self.menus.quit.triggered.connect(self.close)
+        self.menus.switch_user.triggered.connect(self.open_sign_in)
+        self.menus.language_group.triggered.connect(self._on_language_triggered)
+        self.menus.rename_site.triggered.connect(self.open_site_dialog)
+        self.menus.staff_members.triggered.connect(self.open_staff_dialog)
+        self.menus.about.triggered.connect(self.open_about)
+        ctx.language_changed.connect(self.retranslate)
+        ctx.workspace_opened.connect(self.refresh_state)
+        ctx.signed_in_changed.connect(self.refresh_state)
+        ctx.site_changed.connect(self.refresh_state)
+        ctx.staff_changed.connect(self.refresh_state)
+
+        self.menus.check_language(ctx.settings.language)
+        self.refresh_state()
+        self.show_area(AREAS[0].key)
+        self._restore_geometry()
+        self.navigation.setFocus()
+
+    # --- areas -----------------------------------------------------------------------------
+
+    def current_area(self) -> str:
+        return self._current_area
+
+    def area_page(self, key: str) -> QWidget:
+        page = self.area_pages.get(key)
+        if page is None:
+            area = next(area for area in AREAS if area.key == key)
+            page = EmptyState(area, self.ctx.tr)
+            self.area_pages[key] = page
+            self.pages.addWidget(page)
+        return page
+
+    def show_area(self, key: str) -> None:
+        index = next(i for i, area in enumerate(AREAS) if area.key == key)
+        self.navigation.setCurrentRow(index)
+
+    def _on_navigation_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self._current_area = AREAS[row].key
+        self.pages.setCurrentWidget(self.area_page(self._current_area))
+        self.menus.area_actions[row].setChecked(True)
+        self.area_changed.emit(AREAS[row].key)
+
+    def _on_area_action_triggered(self, action) -> None:
+        self.show_area(action.data())
+
+    # --- language and state ----------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        tr = self.ctx.tr
+        self.menus.retranslate(tr)
+        self.menus.check_language(tr.language)
+        for row, area in enumerate(AREAS):
+            self.navigation.item(row).setText(tr.gettext(area.title))
+        for page in self.area_pages.values():
+            page.retranslate(tr)
+        self.status.retranslate(tr)
+        self._retranslate_title()
+
+    def _retranslate_title(self) -> None:
+        name = self.ctx.settings.site_name
+        self.setWindowTitle(f"{APP_NAME} — {name}" if name else APP_NAME)
+
+    def refresh_state(self) -> None:
+        """Re-read what the status bar and menus show (after opening, signing in, renaming)."""
+        member = self.ctx.current_staff()
+        is_open = self.ctx.is_open
+        self.menus.set_workspace_actions_enabled(is_open, is_admin=bool(member and member.is_admin))
+        self.status.show_state(
+            self.ctx.tr,
+            self.ctx.settings.site_name,
+            member.display_name if member else None,
+            opening=not is_open,
+        )
+        self.retranslate()
+
+    def _on_language_triggered(self, action) -> None:
+        self.ctx.set_language(action.data())
+
+    # --- dialogs ---------------------------------------------------------------------------
+    # Imported when first used: they load the services (and SQLAlchemy), which start-up defers.
+
+    def open_sign_in(self):
+        from sociolab_desktop.ui.sign_in_dialog import SignInDialog
+
+        dialog = SignInDialog(self.ctx, self, at_start=False)
+        dialog.open()
+        return dialog
+
+    def open_site_dialog(self):
+        from sociolab_desktop.ui.site_dialog import SiteDialog
+
+        dialog = SiteDialog(self.ctx, self)
+        dialog.open()
+        return dialog
+
+    def open_staff_dialog(self):
+        from sociolab_desktop.ui.staff_dialog import StaffDialog
+
+        dialog = StaffDialog(self.ctx, self)
+        dialog.open()
+        return dialog
+
+    def open_about(self):
+        from sociolab_desktop.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.ctx, self)
+        dialog.open()
+        return dialog
+
+    # --- geometry --------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        available = self.screen().availableGeometry().size()
+        self.resize(DEFAULT_SIZE.boundedTo(available))
+        saved = self.ctx.settings.window_geometry
+        if saved:
+            # Qt keeps a restored window on a screen that still exists.
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        if self.ctx.is_open:
+            self.ctx.save_settings()
+        super().closeEvent(event)
+        self.closed.emit()
