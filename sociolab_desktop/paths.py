@@ -17,19 +17,32 @@ from sociolab_desktop import APP_ID
 DATA_DIR_ENV = "SOCIOLAB_DATA_DIR"
 
 
-def _bundle_root() -> Path:
+def _data_root_candidates() -> list[Path]:
+    """Where resources/ and translations/ may be: inside a PyInstaller bundle, beside the
+    package in a source checkout (or editable install), or under <prefix>/share after
+    `pip install .` (they are installed there as data files)."""
+    candidates = []
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        return Path(frozen_root)
-    return Path(__file__).resolve().parent.parent
+        candidates.append(Path(frozen_root))
+    candidates.append(Path(__file__).resolve().parent.parent)
+    candidates.append(Path(sys.prefix) / "share" / APP_ID)
+    return candidates
+
+
+def _data_root(name: str) -> Path:
+    for root in _data_root_candidates():
+        if (root / name).is_dir():
+            return root / name
+    return _data_root_candidates()[0] / name
 
 
 def resources_dir() -> Path:
-    return _bundle_root() / "resources"
+    return _data_root("resources")
 
 
 def translations_dir() -> Path:
-    return _bundle_root() / "translations"
+    return _data_root("translations")
 
 
 def migrations_dir() -> Path:

@@ -95,3 +95,15 @@ def test_unknown_language_code_is_refused_with_the_choices():
 
 def test_slovenian_is_the_default():
     assert Translator().language == "sl"
+
+
+def test_committed_mo_files_match_their_po_sources():
+    from sociolab_desktop.i18n import compile_catalog
+
+    for language in ("sl", "en"):
+        po_file = ROOT / "translations" / language / "LC_MESSAGES" / "sociolab.po"
+        mo_file = po_file.with_suffix(".mo")
+        assert mo_file.exists(), f"run: python -m sociolab_desktop.i18n ({mo_file} is missing)"
+        assert mo_file.read_bytes() == compile_catalog(po_file), (
+            f"{mo_file} is stale: run python -m sociolab_desktop.i18n after editing translations"
+        )
