@@ -54,19 +54,23 @@ def run_gui(data_dir: str | None = None) -> int:
     ctx = ShellContext(paths, settings, qt_translators=qt_translators)
     hooks = []
 
-    def open_when_shown(root):
-        """Runs once the window is on screen (or before the first-run dialog): the log, the
-        error hook, then the workspace. SQLAlchemy's import alone costs about as much as
-        showing the window, and the log and hook modules are not needed for the first paint."""
+    def prepare_when_shown():
+        """Runs on the GUI thread once the window is on screen (or before the first-run dialog):
+        the log and the error hook, which the first paint does not need."""
         from sociolab_desktop.logs import setup_logging
         from sociolab_desktop.ui.error_hook import ErrorHook
-        from sociolab_desktop.workspace import open_workspace
 
         setup_logging(paths.log_file)
         hooks.append(ErrorHook(paths.log_file, lambda: ctx.tr, lambda: startup.window).install())
+
+    def open_in_worker(root):
+        """Runs in a worker thread: SQLAlchemy's import alone costs about as much as showing the
+        window, and a backup or migration may take seconds."""
+        from sociolab_desktop.workspace import open_workspace
+
         return open_workspace(root)
 
-    startup = Startup(ctx, open_when_shown)
+    startup = Startup(ctx, open_in_worker, prepare_when_shown)
     startup.finished.connect(app.exit)
     if os.environ.get(EXIT_AFTER_SHOW_ENV) == "1":
         startup.shown.connect(lambda: print(SHOWN_MARKER, flush=True))

@@ -100,3 +100,42 @@ def sync_round(workspace: Workspace, share: str | None = None):
         installation_id=workspace.settings.installation_id or "",
     )
     return run_round(workspace.store.engine, workspace.sync, location, identity, workspace.paths.attachments)
+
+
+# --- sync state for the window (the UI passes the workspace, never the engine) ---------------
+
+
+def sync_status(workspace: Workspace):
+    """Last sync, changes waiting, held files, conflicts and other sites (core/sync/status.py)."""
+    from sociolab_desktop.core.sync.status import read_status
+
+    return read_status(workspace.store.engine, workspace.settings.site_id)
+
+
+def list_conflicts(workspace: Workspace):
+    """Open conflicts, oldest first (core/sync/conflicts.py)."""
+    from sociolab_desktop.core.sync.conflicts import open_conflicts
+
+    return open_conflicts(workspace.store.engine)
+
+
+def resolve_conflict(workspace: Workspace, conflict_id: str, choice: str) -> None:
+    """Keep the value that won (`KEEP_WINNER`) or take the other (`TAKE_OTHER`), as the person
+    signed in; the choice is an edit that syncs to the other info points."""
+    from sociolab_desktop.core.sync.conflicts import resolve_conflict as resolve
+
+    resolve(workspace.store.engine, conflict_id, choice, workspace.settings.current_staff_id)
+
+
+def shared_site_infos(workspace: Workspace, share: str | None = None) -> dict[str, dict]:
+    """What each info point last wrote about itself on the share (site.json: name, last publish);
+    empty when the share is not set or not reachable."""
+    from sociolab_desktop.core.sync.share import Share
+
+    location = share or workspace.settings.share_path
+    if not location:
+        return {}
+    try:
+        return Share(location).read_site_infos()
+    except OSError:
+        return {}

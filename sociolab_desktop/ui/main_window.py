@@ -20,6 +20,7 @@ from sociolab_desktop.ui.empty_state import EmptyState
 from sociolab_desktop.ui.main_menus import MainMenus
 from sociolab_desktop.ui.shell_context import ShellContext
 from sociolab_desktop.ui.status_bar import ShellStatusBar
+from sociolab_desktop.ui.sync.controller import SyncController
 
 # Nothing here touches PySide6's `Qt` namespace before the first paint: building it costs ~12 ms,
 # a tenth of a bare window's start (areas are found by row, shortcuts may come later).
@@ -73,6 +74,10 @@ class MainWindow(QMainWindow):
             self.menus.install_shortcuts()
         self.status = ShellStatusBar(self)
         self.setStatusBar(self.status)
+        # Rounds run on a timer whether or not the Sync area was ever opened; the status bar
+        # shows their state.
+        self.sync = SyncController(ctx, self)
+        self.sync.changed.connect(self._show_sync_state)
 
         self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
         self.menus.area_group.triggered.connect(self._on_area_action_triggered)
@@ -102,8 +107,13 @@ class MainWindow(QMainWindow):
     def area_page(self, key: str) -> QWidget:
         page = self.area_pages.get(key)
         if page is None:
-            area = next(area for area in AREAS if area.key == key)
-            page = EmptyState(area, self.ctx.tr)
+            if key == "sync":
+                from sociolab_desktop.ui.sync.sync_page import SyncPage
+
+                page = SyncPage(self.ctx, self.sync)
+            else:
+                area = next(area for area in AREAS if area.key == key)
+                page = EmptyState(area, self.ctx.tr)
             self.area_pages[key] = page
             self.pages.addWidget(page)
         return page
@@ -134,6 +144,7 @@ class MainWindow(QMainWindow):
         for page in self.area_pages.values():
             page.retranslate(tr)
         self.status.retranslate(tr)
+        self._show_sync_state()
         self._retranslate_title()
 
     def _retranslate_title(self) -> None:
@@ -152,6 +163,14 @@ class MainWindow(QMainWindow):
             opening=not is_open,
         )
         self.retranslate()
+
+    def _show_sync_state(self) -> None:
+        from sociolab_desktop.ui.sync import sync_text
+
+        tr, sync = self.ctx.tr, self.sync
+        status = sync.snapshot.status if sync.snapshot else None
+        text = sync_text.status_bar_text(tr, share_path=sync.share_path, busy=sync.busy, status=status)
+        self.status.show_sync(text, sync_text.status_bar_tooltip(tr, status))
 
     def _on_language_triggered(self, action) -> None:
         self.ctx.set_language(action.data())
@@ -201,5 +220,6 @@ class MainWindow(QMainWindow):
         self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
         if self.ctx.is_open:
             self.ctx.save_settings()
+        self.sync.stop()
         super().closeEvent(event)
         self.closed.emit()

@@ -17,6 +17,7 @@ from sociolab_desktop.settings import Settings
 
 if TYPE_CHECKING:
     from sociolab_desktop.core.services.dto import StaffMember
+    from sociolab_desktop.ui.operations import OperationRunner
     from sociolab_desktop.ui.qt_translations import QtTranslators
     from sociolab_desktop.workspace import Workspace
 
@@ -48,6 +49,22 @@ class ShellContext(QObject):
         self.tr = translator_factory(settings.language)
         if qt_translators is not None:
             qt_translators.install(self.tr)
+        self._operations: "OperationRunner | None" = None
+
+    @property
+    def operations(self) -> "OperationRunner":
+        """Runs slow work off the GUI thread (ui/operations.py); made when first needed, after
+        the first paint (its queued connections build PySide6's slow `Qt` namespace)."""
+        if self._operations is None:
+            from sociolab_desktop.ui.operations import OperationRunner
+
+            self._operations = OperationRunner(lambda: self.tr, self)
+        return self._operations
+
+    def wait_for_operations(self) -> None:
+        """Before the workspace closes: let running work finish, drop what has not started."""
+        if self._operations is not None:
+            self._operations.shutdown()
 
     # --- workspace -------------------------------------------------------------------------
 
@@ -68,6 +85,7 @@ class ShellContext(QObject):
 
     def dispose(self) -> None:
         """Give Qt its own texts back (tests create many contexts in one application)."""
+        self.wait_for_operations()
         if self._qt_translators is not None:
             self._qt_translators.remove()
 

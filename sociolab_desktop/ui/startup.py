@@ -1,8 +1,9 @@
 """Start-up order: the window on screen first, then the data folder, then who is at the keyboard.
 
-Opening the workspace imports SQLAlchemy and may back up or migrate the database, so it runs once
-the window has painted. It runs on the GUI thread on purpose: the folder's instance lock
-(filelock) belongs to the thread that took it, and the workspace is closed on this thread.
+Opening the workspace imports SQLAlchemy and may back up or migrate the database, so it starts once
+the window has painted, and runs in a worker (ui/operations.py) so the window keeps repainting
+meanwhile. That is safe because the folder's instance lock is not thread-local (the GUI thread
+releases it at exit) and SQLAlchemy's SQLite pool hands out file connections to any thread.
 """
 
 from __future__ import annotations
@@ -44,10 +45,22 @@ class Startup(QObject):
     ready = Signal()  # data folder open and somebody signed in: the window is usable
     finished = Signal(int)  # the program should end now with this exit code
 
-    def __init__(self, ctx: ShellContext, open_workspace: Callable[[Path], "Workspace"]) -> None:
+    def __init__(
+        self,
+        ctx: ShellContext,
+        open_workspace: Callable[[Path], "Workspace"],
+        prepare: Callable[[], None] | None = None,
+    ) -> None:
+        """`open_workspace` runs in a worker thread; `prepare` on the GUI thread just before it
+        (the log and the error hook, which must belong to the GUI thread)."""
         super().__init__()
         self.ctx = ctx
         self._open = open_workspace
+        self._prepare = prepare
+        # Set by the worker: a workspace opened after the event loop ended is closed by close().
+        self._opened: "Workspace | None" = None
+        self._ended = False
+        self.finished.connect(self._on_finished)
         self.window: MainWindow | None = None
         self.dialog: QDialog | None = None
         self._opening_started = False
@@ -80,22 +93,34 @@ class Startup(QObject):
         self._opening_started = True
         from PySide6.QtCore import Qt  # after the first paint: its namespace is slow to build
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            workspace = self._open(self.ctx.paths.root)
-        except UserError as error:
-            QApplication.restoreOverrideCursor()
+        # The window still answers (it is painted, it can be closed): busy, not blocked.
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        if self._prepare is not None:
+            self._prepare()
+        root = self.ctx.paths.root
+
+        def open_in_worker() -> "Workspace":
+            workspace = self._open(root)
+            self._opened = workspace
+            return workspace
+
+        self.ctx.operations.run(open_in_worker, on_success=self._on_opened, on_failure=self._on_open_failed)
+
+    def _on_open_failed(self, error: BaseException) -> None:
+        QApplication.restoreOverrideCursor()
+        if isinstance(error, UserError):
             self._fail(error)
             return
-        except Exception:
-            QApplication.restoreOverrideCursor()
-            if self.window is not None:
-                self.window.hide()
-            # Logged and shown like any unexpected error; without a workspace there is no way on.
-            sys.excepthook(*sys.exc_info())
-            self.finished.emit(EXIT_UNEXPECTED)
-            return
+        if self.window is not None:
+            self.window.hide()
+        # Logged and shown like any unexpected error; without a workspace there is no way on.
+        sys.excepthook(type(error), error, error.__traceback__)
+        self.finished.emit(EXIT_UNEXPECTED)
+
+    def _on_opened(self, workspace: "Workspace") -> None:
         QApplication.restoreOverrideCursor()
+        if self._ended:
+            return  # the window was closed while the folder opened; close() closes it
         self.ctx.attach_workspace(workspace)
         if workspace.settings.is_initialised:
             if self.window is None:
@@ -139,6 +164,9 @@ class Startup(QObject):
         self.window.hide()
         self.finished.emit(EXIT_OK)
 
+    def _on_finished(self, _code: int) -> None:
+        self._ended = True
+
     def _on_window_closed(self) -> None:
         # Closed while still starting (Qt would not quit: start-up holds the last-window rule).
         if not self._is_ready:
@@ -151,7 +179,13 @@ class Startup(QObject):
         self.ready.emit()
 
     def close(self) -> None:
-        """Called when the event loop has ended: the windows go, the workspace stays for app.py."""
+        """Called when the event loop has ended: the windows go, the workspace stays for app.py
+        (after any work still running on it has finished)."""
+        self.ctx.wait_for_operations()
+        if self._opened is not None and self.ctx.workspace is None:
+            # Opened while the program was already ending: nobody else will close it.
+            self._opened.close()
+        self._opened = None
         if self.window is not None:
             self.window.hide()
             self.window.deleteLater()

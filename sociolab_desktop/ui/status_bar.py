@@ -1,4 +1,4 @@
-"""The status bar: which info point this PC is, who is signed in, and (later) the sync state."""
+"""The status bar: which info point this PC is, who is signed in, and the sync state."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ class ShellStatusBar(QStatusBar):
         self.setObjectName("shellStatusBar")
         self.site_label = QLabel(objectName="siteStatus")
         self.staff_label = QLabel(objectName="staffStatus")
-        # Reserved for the sync state (last sync, changes waiting, conflicts) of the sync area.
+        # The sync state in a few words ("Synced 10:42", "3 conflicts to review"); the Sync
+        # area's controller words it, the tooltip says more.
         self.sync_label = QLabel(objectName="syncStatus")
         for label in (self.site_label, self.staff_label, self.sync_label):
             label.setContentsMargins(8, 0, 8, 0)
@@ -28,6 +29,11 @@ class ShellStatusBar(QStatusBar):
     ) -> None:
         self._site_name, self._staff_name, self._opening = site_name, staff_name, opening
         self.retranslate(tr)
+
+    def show_sync(self, text: str, tooltip: str = "") -> None:
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(tooltip)
+        self.sync_label.setVisible(bool(text))
 
     def retranslate(self, tr: Translator) -> None:
         _ = tr.gettext

@@ -1,4 +1,5 @@
-"""The shell over a data folder full of demo data: it opens, signs in and lists the staff."""
+"""The shell over a data folder full of demo data: it opens, signs in, visits every area by
+keyboard, switches language and lists the staff."""
 
 from __future__ import annotations
 
@@ -23,6 +24,12 @@ def test_main_window_opens_over_300_demo_people(start, qtbot, workspace):
     for number, area in enumerate(AREAS, start=1):
         qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
         assert window.current_area() == area.key
+
+    window.menus.language_actions["en"].trigger()
+    assert window.navigation.item(0).text() == "Clients"
+    assert window.current_area() == AREAS[-1].key  # the place is kept
+    window.menus.language_actions["sl"].trigger()
+    assert window.navigation.item(0).text() == "Stranke"
 
     dialog = window.open_staff_dialog()
     qtbot.addWidget(dialog)

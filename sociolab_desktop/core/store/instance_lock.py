@@ -13,7 +13,9 @@ from sociolab_desktop.i18n import N_
 
 class InstanceLock:
     def __init__(self, lock_file: Path) -> None:
-        self._lock = FileLock(str(lock_file), timeout=0)
+        # Not thread-local: the GUI opens the workspace in a worker thread and closes it on the
+        # GUI thread; the lock belongs to the process, which is what "one copy" means.
+        self._lock = FileLock(str(lock_file), timeout=0, thread_local=False)
         self.lock_file = lock_file
 
     def acquire(self) -> "InstanceLock":
