@@ -41,6 +41,9 @@ def _cli_translator(argv: Sequence[str]) -> Translator:
 
 
 def build_parser(tr: Translator) -> argparse.ArgumentParser:
+    from sociolab_desktop.commands.argparse_texts import use_translator
+
+    use_translator(tr)
     _ = tr.gettext
     parser = argparse.ArgumentParser(
         prog="sociolab-desktop",
@@ -53,7 +56,7 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
         metavar="DIR",
         help=_("data folder to use (default: the user's data folder, or SOCIOLAB_DATA_DIR)"),
     )
-    parser.add_argument("--data-dir", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--data-dir", dest="global_data_dir", metavar="DIR", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"sociolab_desktop.commands.{name}")
@@ -61,12 +64,27 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     return parser
 
 
+def _only_data_dir(argv: Sequence[str]) -> bool:
+    """True for `sociolab-desktop [--data-dir DIR]`: start the window without building the
+    command-line parser (which would import every command and cost start-up time)."""
+    rest = list(argv)
+    while rest:
+        head = rest.pop(0)
+        if head == "--data-dir" and rest:
+            rest.pop(0)
+        elif not head.startswith("--data-dir="):
+            return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    tr = _cli_translator(argv)
-    if not argv or argv[0].startswith("--data-dir"):
+    if _only_data_dir(argv):
         return _start_gui(argv)
+    tr = _cli_translator(argv)
     args = build_parser(tr).parse_args(argv)
+    # `--data-dir` may stand before the command too; the command's own option wins.
+    args.data_dir = getattr(args, "data_dir", None) or args.global_data_dir
     if args.command is None:
         return _start_gui(argv)
     module = importlib.import_module(f"sociolab_desktop.commands.{args.command}")

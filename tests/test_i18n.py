@@ -59,18 +59,18 @@ def test_slovenian_plural_rule_has_four_forms():
 
 @pytest.mark.parametrize(
     "count, expected",
-    [(1, "1 udeleženec"), (2, "2 udeleženca"), (3, "3 udeleženci"), (4, "4 udeleženci"),
-     (5, "5 udeležencev"), (11, "11 udeležencev"), (101, "101 udeleženec"), (102, "102 udeleženca")],
+    [(1, "1 stranka"), (2, "2 stranki"), (3, "3 stranke"), (4, "4 stranke"), (5, "5 strank"),
+     (11, "11 strank"), (0, "0 strank"), (101, "101 stranka"), (102, "102 stranki"), (104, "104 stranke")],
 )
-def test_slovenian_participant_counts(count, expected):
+def test_slovenian_counts_have_four_forms(count, expected):
     tr = Translator("sl")
-    assert tr.ngettext("{count} participant", "{count} participants", count).format(count=count) == expected
+    assert tr.ngettext("{count} client", "{count} clients", count).format(count=count) == expected
 
 
-def test_english_participant_counts():
+def test_english_counts():
     tr = Translator("en")
-    assert tr.ngettext("{count} participant", "{count} participants", 1).format(count=1) == "1 participant"
-    assert tr.ngettext("{count} participant", "{count} participants", 5).format(count=5) == "5 participants"
+    assert tr.ngettext("{count} client", "{count} clients", 1).format(count=1) == "1 client"
+    assert tr.ngettext("{count} client", "{count} clients", 5).format(count=5) == "5 clients"
 
 
 def test_dates_follow_each_language():

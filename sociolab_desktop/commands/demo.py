@@ -12,7 +12,7 @@ from sociolab_desktop.workspace import open_workspace
 
 DEFAULT_PEOPLE = 1000
 DEFAULT_SEED = 1
-DEMO_SITE_NAME = "Informacijska točka Maribor (demo)"
+DEMO_SITE_NAME = "Maribor (demo)"
 DEMO_LANGUAGE = "sl"
 
 

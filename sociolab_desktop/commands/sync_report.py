@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sociolab_desktop.core.sync.apply import BROKEN_CHAIN, CHECKSUM, CORRUPT, MISPLACED, NEWER_SCHEMA, TRUNCATED, WAITING
 from sociolab_desktop.i18n import N_, Translator
 
@@ -21,6 +23,14 @@ def held_reason(reason: str, tr: Translator) -> str:
     return tr.gettext(message) if message else reason
 
 
+def local_time(stored: str | None, tr: Translator) -> str | None:
+    """A stored (naive UTC) time as the PC's local date and time, in the reader's language."""
+    if not stored:
+        return None
+    moment = dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC).astimezone()
+    return tr.format_datetime(moment.replace(tzinfo=None), "medium")
+
+
 def format_round(result, tr: Translator) -> str:
     _ = tr.gettext
     lines: list[str] = []
@@ -38,11 +48,11 @@ def format_round(result, tr: Translator) -> str:
     published = result.published
     if published is not None:
         lines.append(tr.ngettext("Published {count} change.", "Published {count} changes.", published.entries)
-                     .format(count=published.entries))
+                     .format(count=tr.format_number(published.entries)))
     applied = result.applied
     lines.append(tr.ngettext("Applied {count} change from other info points.",
                              "Applied {count} changes from other info points.", applied.entries)
-                 .format(count=applied.entries))
+                 .format(count=tr.format_number(applied.entries)))
     if applied.conflicts:
         lines.append(tr.ngettext("{count} new conflict to review in the Sync area.",
                                  "{count} new conflicts to review in the Sync area.", len(applied.conflicts))
@@ -64,14 +74,15 @@ def format_status(status, share_path: str | None, tr: Translator) -> str:
     never = _("never")
     lines = [
         _("Shared folder: {path}").format(path=share_path or _("not set")),
-        _("Last successful sync: {when}").format(when=status.last_success_at or never),
+        _("Last successful sync: {when}").format(when=local_time(status.last_success_at, tr) or never),
         tr.ngettext("{count} change waits to be published.", "{count} changes wait to be published.",
-                    status.changes_waiting).format(count=status.changes_waiting),
+                    status.changes_waiting).format(count=tr.format_number(status.changes_waiting)),
         tr.ngettext("{count} conflict to review.", "{count} conflicts to review.", status.open_conflicts)
-        .format(count=status.open_conflicts),
+        .format(count=tr.format_number(status.open_conflicts)),
     ]
     for held in status.held:
         lines.append(_("Held: {path}: {reason}").format(path=held.path, reason=held_reason(held.reason, tr)))
     for site in status.other_sites:
-        lines.append(_("{site}: last change applied {when}").format(site=site.name or site.site_id, when=site.last_applied_at))
+        lines.append(_("{site}: last change applied {when}").format(
+            site=site.name or site.site_id, when=local_time(site.last_applied_at, tr)))
     return "\n".join(lines)

@@ -24,7 +24,7 @@ def test_demo_sets_up_a_new_folder_as_a_demo_info_point(run_cli, data_dir):
     result = run_cli("demo", "--people", "40", "--data-dir", data_dir)
     assert result.exit_code == 0, result.stderr
     settings = _settings(data_dir)
-    assert settings["site_name"] == "Informacijska točka Maribor (demo)"
+    assert settings["site_name"] == "Maribor (demo)"
     assert settings["language"] == "sl"
     assert _count(data_dir, "person") == 40
     assert "40" in result.stdout and str(data_dir) in result.stdout
@@ -82,7 +82,7 @@ def test_if_empty_fills_an_empty_folder(run_cli, data_dir):
 def test_impossible_numbers_of_people_are_refused_before_anything_is_written(run_cli, data_dir, people):
     result = run_cli("demo", "--people", people, "--data-dir", data_dir)
     assert result.exit_code == 2
-    assert "--people" in result.stderr and f"“{people}”" in result.stderr
+    assert "--people" in result.stderr and people in result.stderr
     assert not (data_dir / "settings.json").exists()
     assert not (data_dir / "sociolab.sqlite3").exists()
 

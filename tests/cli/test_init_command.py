@@ -73,3 +73,9 @@ def test_unknown_command_exits_non_zero(run_cli):
     except SystemExit as stop:
         code = stop.code
     assert code != 0
+
+
+def test_data_dir_may_stand_before_the_command(run_cli, data_dir):
+    result = run_cli("--data-dir", data_dir, "init", "--site-name", "Ormož")
+    assert result.exit_code == 0, result.stderr
+    assert (data_dir / "settings.json").exists()

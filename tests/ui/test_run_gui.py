@@ -6,6 +6,8 @@ import json
 import os
 
 import pytest
+
+from sociolab_desktop.i18n import Translator
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -102,8 +104,14 @@ def test_garbage_settings_are_explained_before_any_window(run, boxes, data_dir):
 
 
 def test_second_copy_on_the_same_folder_is_refused(run, boxes, workspace):
+    from sociolab_desktop.core.store.instance_lock import InstanceLock
+    from sociolab_desktop.errors import UserError
+    from sociolab_desktop.i18n import Translator
+
     assert run(workspace.paths.root) == 2
-    assert len(boxes) == 1 and "already running" in boxes[0]
+    with pytest.raises(UserError) as refused:
+        InstanceLock(workspace.paths.lock_file).acquire()
+    assert boxes == [refused.value.render(Translator("sl"))]
 
 
 def test_a_set_up_folder_opens_and_the_folder_is_released_on_exit(run, boxes, workspace, monkeypatch, capfd):
@@ -148,6 +156,10 @@ def test_an_unexpected_failure_while_opening_is_logged_shown_and_ends_with_3(
 
     monkeypatch.setattr(workspace_module, "open_workspace", broken)
     assert run(root) == 3
-    assert len(boxes) == 1 and boxes[0].startswith("Something went wrong")
+    expected = Translator("sl").gettext(
+        "Something went wrong, and what you just did may not have been finished. "
+        "The program keeps running. Details were written to {log_file}."
+    ).format(log_file=root / "logs" / "sociolab-desktop.log")
+    assert boxes == [expected]
     log = (root / "logs" / "sociolab-desktop.log").read_text(encoding="utf-8")
     assert "builtins.RuntimeError" in log and "disk-on-fire" not in log
