@@ -30,6 +30,7 @@ from sociolab_desktop.ui.sync.elided_label import ElidedLabel
 from sociolab_desktop.ui.sync.text_table_model import TextTableModel
 
 AREA = next(area for area in AREAS if area.key == "sync")
+STATE_MIN_WIDTH = 430
 SITE_COLUMNS = (N_("Info point"), N_("Last sync"), N_("Last change applied here"))
 HELD_COLUMNS = (N_("From"), N_("File"), N_("Why it waits"), N_("Since"))
 HELD_VISIBLE_ROWS = 3
@@ -142,6 +143,8 @@ class SyncPage(QWidget):
         state = QWidget(objectName="syncState")
         form.setContentsMargins(0, 0, 0, 0)
         state.setLayout(form)
+        # Room for the folder path and a full date beside the other info points' table.
+        state.setMinimumWidth(STATE_MIN_WIDTH)
         sites = QWidget(objectName="otherSites")
         sites_layout = QVBoxLayout(sites)
         sites_layout.setContentsMargins(0, 0, 0, 0)
