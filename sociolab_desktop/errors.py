@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from sociolab_desktop.i18n import Translator
 
 
+class Text(str):
+    """A value inside a message that is itself translatable (e.g. the name of a field)."""
+
+
 class UserError(Exception):
     """Something the user (or IT staff) can fix; `render` says what and how, in their language."""
 
@@ -22,7 +26,10 @@ class UserError(Exception):
         self.values = values
 
     def render(self, tr: "Translator") -> str:
-        return tr.gettext(self.message).format(**self.values)
+        values = {
+            key: tr.gettext(value) if isinstance(value, Text) else value for key, value in self.values.items()
+        }
+        return tr.gettext(self.message).format(**values)
 
     def __str__(self) -> str:  # English, for logs and test failures
         return self.message.format(**self.values)
