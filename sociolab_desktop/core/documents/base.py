@@ -1,0 +1,240 @@
+"""The page every document is printed on: A4 portrait or landscape, logos and title on top, the
+ESF co-financing statement, the issuing info point, the print date and "page x of y" below.
+
+Import this module only when printing: it loads ReportLab (~0.1 s).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from functools import partial
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from sociolab_desktop.core.documents.branding import NO_BRANDING, Branding
+from sociolab_desktop.core.documents.fonts import register_fonts
+from sociolab_desktop.core.documents.logos import Logo, load_logos
+from sociolab_desktop.core.documents.result import DocumentResult
+from sociolab_desktop.core.documents.styles import RULE, Styles, document_styles
+from sociolab_desktop.i18n import N_, Translator
+
+PORTRAIT, LANDSCAPE = "portrait", "landscape"
+
+CO_FINANCING_STATEMENT = N_(
+    "The operation is co-financed by the EU, the European Social Fund, and the Republic of Slovenia, "
+    "Ministry of Labour, Family, Social Affairs and Equal Opportunities."
+)
+PAGE_X_OF_Y = N_("Page {page} of {pages}")
+PRINTED_ON = N_("Printed on {date}")
+
+_MARGIN_X = 16 * mm
+_MARGIN_TOP = 12 * mm
+_MARGIN_BOTTOM = 10 * mm
+_BAND_GAP = 5 * mm  # between the header rule / footer rule and the text of the page
+_LOGO_GAP = 4 * mm
+_LOGOS_MAX_SHARE = 0.6  # of the frame width; the title keeps the rest
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the frame of every page says. `title` is already translated; it is also the PDF's
+    title, so it must not name a person (metadata stays free of personal data)."""
+
+    title: str
+    issuer: str  # the issuing info point: printed in the footer, and the PDF's author
+    printed_on: dt.date
+    orientation: str = PORTRAIT
+
+
+def frame_width(orientation: str = PORTRAIT) -> float:
+    """The width flowables have on a page of this orientation (for tables' column widths)."""
+    page_width = landscape(A4)[0] if orientation == LANDSCAPE else A4[0]
+    return page_width - 2 * _MARGIN_X
+
+
+def text(value: object) -> str:
+    """Data or a translation made safe for a Paragraph (which reads `&` and `<` as markup)."""
+    return escape(str(value)).replace("\n", "<br/>")
+
+
+@dataclass
+class _Band:
+    """The header or footer of one page size, laid out once and drawn on every page."""
+
+    height: float
+    draw: object  # callable(canvas) -> None
+    page_number_width: float = 0.0
+    page_number_top: float = 0.0
+
+
+class NumberedCanvas(Canvas):
+    """Keeps every page until the end, so each can say how many pages there are in all."""
+
+    def __init__(self, *args, page_numberer, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._page_numberer = page_numberer
+        self._saved_pages: list[dict] = []
+
+    def showPage(self) -> None:
+        self._saved_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved_pages)
+        for state in self._saved_pages:
+            self.__dict__.update(state)
+            self._page_numberer(self, self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+
+class SocioLabDocTemplate(BaseDocTemplate):
+    """Page templates "portrait" and "landscape" (switch with NextPageTemplate) sharing one
+    header and footer; flowables go into the frame between them."""
+
+    def __init__(self, target, info: DocumentInfo, tr: Translator, logos: list[Logo],
+                 logo_height: float) -> None:
+        self.info, self.tr, self.logos, self.logo_height = info, tr, logos, logo_height
+        self.styles: Styles = document_styles()
+        self.page_count = 0
+        family = register_fonts()
+        super().__init__(
+            target, pagesize=A4, leftMargin=_MARGIN_X, rightMargin=_MARGIN_X, topMargin=_MARGIN_TOP,
+            bottomMargin=_MARGIN_BOTTOM, title=info.title, author=info.issuer, subject="",
+            creator="SocioLab Desk", keywords=[], lang=tr.language, displayDocTitle=True,
+            # The canvas' start-up font would otherwise put Helvetica into every page's resources.
+            initialFontName=family, initialFontSize=10,
+        )
+        self._bands: dict[tuple[float, float], tuple[_Band, _Band]] = {}
+        templates = [self._page_template(PORTRAIT, A4), self._page_template(LANDSCAPE, landscape(A4))]
+        if info.orientation == LANDSCAPE:
+            templates.reverse()  # the first template is the one the document starts with
+        self.addPageTemplates(templates)
+
+    # Layout -------------------------------------------------------------------------------------
+
+    def _page_template(self, name: str, pagesize: tuple[float, float]) -> PageTemplate:
+        header, footer = self._bands_for(pagesize)
+        width, height = pagesize
+        bottom = _MARGIN_BOTTOM + footer.height + _BAND_GAP
+        top = height - _MARGIN_TOP - header.height - _BAND_GAP
+        frame = Frame(_MARGIN_X, bottom, width - 2 * _MARGIN_X, top - bottom, id=f"{name}-body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        return PageTemplate(id=name, frames=[frame], pagesize=pagesize, onPage=self._draw_bands)
+
+    def _bands_for(self, pagesize: tuple[float, float]) -> tuple[_Band, _Band]:
+        if pagesize not in self._bands:
+            width, height = pagesize
+            self._bands[pagesize] = (self._header(width, height), self._footer(width))
+        return self._bands[pagesize]
+
+    def _header(self, page_width: float, page_height: float) -> _Band:
+        usable = page_width - 2 * _MARGIN_X
+        logo_height = self.logo_height if self.logos else 0
+        natural = sum(logo.aspect * logo_height for logo in self.logos) + _LOGO_GAP * max(0, len(self.logos) - 1)
+        # Too many or too wide logos shrink together rather than push the title off the page.
+        scale = min(1.0, usable * _LOGOS_MAX_SHARE / natural) if natural else 1.0
+        logo_height *= scale
+        logos_width = natural * scale
+        title_width = usable - logos_width - (6 * mm if logos_width else 0)
+        title = Paragraph(text(self.info.title), self._title_style(title_width, bool(self.logos)))
+        _, title_height = title.wrap(title_width, page_height)
+        band_height = max(logo_height, title_height)
+        top = page_height - _MARGIN_TOP
+
+        def draw(canvas: Canvas) -> None:
+            x = _MARGIN_X
+            for logo in self.logos:
+                width = logo.aspect * logo_height
+                canvas.drawImage(logo.image, x, top - logo_height - (band_height - logo_height) / 2,
+                                 width=width, height=logo_height, mask="auto")
+                x += width + _LOGO_GAP * scale
+            title.drawOn(canvas, page_width - _MARGIN_X - title_width, top - (band_height + title_height) / 2)
+            self._rule(canvas, top - band_height - 2 * mm, page_width)
+
+        return _Band(band_height + 2 * mm, draw)
+
+    def _title_style(self, width: float, beside_logos: bool) -> ParagraphStyle:
+        """The largest size from 14 pt down to 11 pt at which the title fits on one line (a title
+        broken before its last word looks careless); below that it wraps at 11 pt."""
+        style = self.styles.title
+        size = style.fontSize
+        while size > 11 and stringWidth(self.info.title, style.fontName, size) > width:
+            size -= 0.5
+        return ParagraphStyle(
+            "fitted_title", parent=style, fontSize=size, leading=size * 1.25,
+            alignment=TA_RIGHT if beside_logos else TA_LEFT,
+        )
+
+    def _footer(self, page_width: float) -> _Band:
+        tr, styles = self.tr, self.styles
+        usable = page_width - 2 * _MARGIN_X
+        statement = Paragraph(text(tr.gettext(CO_FINANCING_STATEMENT)), styles.footer_centre)
+        _, statement_height = statement.wrap(usable, 100 * mm)
+        issuer = Paragraph(text(self.info.issuer), styles.footer)
+        printed = Paragraph(
+            text(tr.gettext(PRINTED_ON).format(date=tr.format_date(self.info.printed_on))), styles.footer_centre
+        )
+        # Left, centre and right thirds; the right one is left free for "page x of y".
+        _, issuer_height = issuer.wrap(usable * 0.3, 30 * mm)
+        _, printed_height = printed.wrap(usable * 0.36, 30 * mm)
+        line_height = max(issuer_height, printed_height)
+        gap = 1.5 * mm
+        band_height = line_height + gap + statement_height + gap
+
+        def draw(canvas: Canvas) -> None:
+            issuer.drawOn(canvas, _MARGIN_X, _MARGIN_BOTTOM + line_height - issuer_height)
+            printed.drawOn(canvas, _MARGIN_X + usable * 0.32, _MARGIN_BOTTOM + line_height - printed_height)
+            statement.drawOn(canvas, _MARGIN_X, _MARGIN_BOTTOM + line_height + gap)
+            self._rule(canvas, _MARGIN_BOTTOM + band_height, page_width)
+
+        return _Band(band_height, draw, usable * 0.28, _MARGIN_BOTTOM + line_height)
+
+    @staticmethod
+    def _rule(canvas: Canvas, y: float, page_width: float) -> None:
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(_MARGIN_X, y, page_width - _MARGIN_X, y)
+        canvas.restoreState()
+
+    # Drawing ------------------------------------------------------------------------------------
+
+    def _draw_bands(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        header, footer = self._bands_for(tuple(doc.pageTemplate.pagesize))
+        canvas.saveState()
+        header.draw(canvas)
+        footer.draw(canvas)
+        canvas.restoreState()
+
+    def draw_page_number(self, canvas: Canvas, page: int, pages: int) -> None:
+        """Called for every page once the total is known (see NumberedCanvas)."""
+        self.page_count = pages
+        tr = self.tr
+        label = tr.gettext(PAGE_X_OF_Y).format(page=tr.format_number(page), pages=tr.format_number(pages))
+        footer = self._bands_for(tuple(canvas._pagesize))[1]
+        paragraph = Paragraph(text(label), self.styles.footer_right)
+        width, height = paragraph.wrap(footer.page_number_width, 30 * mm)
+        canvas.saveState()
+        # Top-aligned with the info point's name on the left, like the rest of the bottom line.
+        paragraph.drawOn(canvas, canvas._pagesize[0] - _MARGIN_X - width, footer.page_number_top - height)
+        canvas.restoreState()
+
+
+def render_document(story: list[Flowable], info: DocumentInfo, tr: Translator,
+                    branding: Branding = NO_BRANDING) -> DocumentResult:
+    """Lay out `story` on SocioLab pages; logos that cannot be read become warnings."""
+    logos, warnings = load_logos(branding)
+    buffer = io.BytesIO()
+    doc = SocioLabDocTemplate(buffer, info, tr, logos, branding.logo_height_mm * mm)
+    doc.build(story, canvasmaker=partial(NumberedCanvas, page_numberer=doc.draw_page_number))
+    return DocumentResult(buffer.getvalue(), warnings, doc.page_count)
