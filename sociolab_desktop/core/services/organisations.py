@@ -1,0 +1,514 @@
+"""Organisations: checked input, duplicates, the searchable list, and the persons linked to them.
+
+Shared by the intake services (contacts.py, consents.py): `FieldErrors` (every wrong field of a
+form at once), `word_prefix_filter` (folded search) and `live_person` / `live_organisation`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from urllib.parse import urlsplit
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from sociolab_desktop.core.domain import validation as v
+from sociolab_desktop.core.domain.enums import LegalForm, OrganisationRole, Stage
+from sociolab_desktop.core.domain.keys import organisation_role_key
+from sociolab_desktop.core.domain.municipalities import find_municipality
+from sociolab_desktop.core.domain.text import fold
+from sociolab_desktop.core.store.models import Organisation, Person, PersonOrganisationRole, utc_now
+from sociolab_desktop.core.store.unit_of_work import Actor, Store
+from sociolab_desktop.errors import UserError
+from sociolab_desktop.i18n import N_, SUPPORTED_LANGUAGES
+
+# Column widths of the organisation table (SQLite does not enforce them; we do).
+_LIMITS = {"sector": 120, "street_address": 200, "post_town": 100, "phone": 40, "website": 250}
+MAX_NAME = 250
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+# A search word matches where a stored word starts: after a space or an opening mark.
+_WORD_STARTS = (" ", "(", "-", "/", '"', "'", "„", "“", "»", ",", ".")
+
+
+class FieldErrors(UserError):
+    """Every wrong field of one form, so a window can mark them all at once (`errors`)."""
+
+    message_id = N_("Not saved: correct the marked fields.")
+
+    def __init__(self, errors: list[v.FieldError]) -> None:
+        super().__init__(self.message_id)
+        self.errors = errors
+
+    @property
+    def fields(self) -> list[str]:
+        return [error.field for error in self.errors]
+
+    def render(self, tr) -> str:
+        return "\n".join([super().render(tr), *(error.render(tr) for error in self.errors)])
+
+    def __str__(self) -> str:
+        return "\n".join([self.message, *(str(error) for error in self.errors)])
+
+
+class OrganisationValidationError(FieldErrors):
+    message_id = N_("The organisation was not saved: correct the marked fields.")
+
+
+def collect(checks: Iterable[tuple[str, Callable[[], object]]], error_class=FieldErrors) -> dict[str, object]:
+    """Run every check (column name, function giving its clean value); raise all failures together."""
+    values, errors = {}, []
+    for column, check in checks:
+        try:
+            values[column] = check()
+        except v.FieldError as error:
+            errors.append(error)
+    if errors:
+        raise error_class(errors)
+    return values
+
+
+def clean_text(value: str | None, field: str, max_length: int | None = None) -> str | None:
+    cleaned = (value or "").strip()
+    if max_length is not None and len(cleaned) > max_length:
+        raise v.FieldError(field, N_("Too long: at most {limit} characters."), limit=max_length)
+    return cleaned or None
+
+
+def clean_choice(value: str | None, field: str, choices: type, *, required: bool) -> str | None:
+    raw = (value or "").strip()
+    if not raw:
+        if required:
+            raise v.FieldError(field, N_("Choose a value from the list."))
+        return None
+    if raw not in {choice.value for choice in choices}:
+        raise v.FieldError(field, N_("“{value}” is not one of the choices in the list."), value=raw)
+    return raw
+
+
+def clean_website(value: str | None) -> str | None:
+    """A web address; "example.si" or "www.example.si" is taken as https://… (what people type)."""
+    raw = (value or "").strip()
+    if not raw:
+        return None
+    address = raw if _SCHEME.match(raw) else f"https://{raw}"
+    parts = urlsplit(address)
+    host = parts.hostname or ""
+    if (parts.scheme.lower() not in ("http", "https") or any(ch.isspace() for ch in raw)
+            or "@" in parts.netloc or "." not in host.strip(".") or ".." in host):
+        raise v.FieldError("website", N_("“{value}” is not a web address; write it like www.example.si."),
+                           value=raw)
+    return clean_text(address, "website", _LIMITS["website"])
+
+
+def clean_registration_number(value: str | None) -> str | None:
+    """Stored with ten digits as the business register prints it (unit "000" is the main seat)."""
+    compact = v.clean_registration_number(value)
+    return f"{compact}000" if compact and len(compact) == 7 else compact
+
+
+def _clean_municipality(value: str | None, country_code: str) -> str | None:
+    raw = (value or "").strip()
+    if not raw:
+        return None
+    municipality = find_municipality(raw)
+    if municipality is None:
+        raise v.FieldError("municipality_code", N_("“{value}” is not a Slovenian municipality."), value=raw)
+    if country_code != "SI":
+        raise v.FieldError("municipality_code", N_("A municipality can be given only for an address in Slovenia."))
+    return municipality.code
+
+
+def _clean_country(value: str | None) -> str:
+    import pycountry  # loaded only when a form is saved
+
+    code = (value or "SI").strip().upper()
+    if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+        raise v.FieldError("country_code", N_("“{value}” is not a country code (two letters, e.g. SI)."),
+                           value=code)
+    return code
+
+
+def _clean_language(value: str | None) -> str:
+    code = (value or "sl").strip().lower()
+    if code not in SUPPORTED_LANGUAGES:
+        raise v.FieldError("preferred_language", N_("“{value}” is not one of the choices in the list."), value=code)
+    return code
+
+
+@dataclass(frozen=True)
+class OrganisationInput:
+    """What a form gives. `site_id` None: this PC's info point on create, unchanged on update."""
+
+    name: str
+    legal_form: str
+    stage: str | None = None
+    registration_number: str | None = None
+    tax_number: str | None = None
+    sector: str | None = None
+    street_address: str | None = None
+    postal_code: str | None = None
+    post_town: str | None = None
+    municipality_code: str | None = None
+    country_code: str = "SI"
+    website: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    preferred_language: str = "sl"
+    site_id: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    """One line of the organisation list."""
+
+    id: str
+    name: str
+    legal_form: str
+    stage: str | None
+    registration_number: str | None
+    tax_number: str | None
+    post_town: str | None
+    municipality_code: str | None
+    site_id: str | None
+    email: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class OrganisationDetail(OrganisationInput):
+    id: str = ""
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    is_deleted: bool = False
+
+
+@dataclass(frozen=True)
+class OrganisationFilter:
+    """What the list shows: folded word-prefix search and exact filters (None: any)."""
+
+    text: str = ""
+    legal_form: str | None = None
+    stage: str | None = None
+    municipality_code: str | None = None
+    site_id: str | None = None
+
+
+@dataclass(frozen=True)
+class DuplicateOrganisation:
+    id: str
+    name: str
+    registration_number: str | None
+    tax_number: str | None
+    reason: str  # "registration_number", "tax_number" or "name"
+
+
+class DuplicateOrganisationError(UserError):
+    """`duplicates` names them; `only_name` True means "save anyway" (allow_same_name) may be offered."""
+
+    def __init__(self, message: str, duplicates: list[DuplicateOrganisation], **values) -> None:
+        super().__init__(message, **values)
+        self.duplicates = duplicates
+        self.only_name = all(d.reason == "name" for d in duplicates)
+
+
+_INPUT_FIELDS = tuple(f.name for f in fields(OrganisationInput))
+
+
+def _clean(data: OrganisationInput) -> dict[str, object]:
+    try:
+        country = _clean_country(data.country_code)
+    except v.FieldError:
+        country = "SI"  # reported by the country check below; the other checks assume Slovenia meanwhile
+    checks = [
+        ("name", lambda: v.clean_required_name(data.name, "name", MAX_NAME)),
+        ("legal_form", lambda: clean_choice(data.legal_form, "legal_form", LegalForm, required=True)),
+        ("stage", lambda: clean_choice(data.stage, "stage", Stage, required=False)),
+        ("registration_number", lambda: clean_registration_number(data.registration_number)),
+        ("tax_number", lambda: v.clean_tax_number(data.tax_number)),
+        ("country_code", lambda: _clean_country(data.country_code)),
+        ("postal_code", lambda: v.clean_postal_code(data.postal_code, country)),
+        ("municipality_code", lambda: _clean_municipality(data.municipality_code, country)),
+        ("email", lambda: v.clean_email(data.email)),
+        ("website", lambda: clean_website(data.website)),
+        ("preferred_language", lambda: _clean_language(data.preferred_language)),
+        ("notes", lambda: clean_text(data.notes, "notes")),
+        ("site_id", lambda: clean_text(data.site_id, "site_id")),
+    ]
+    checks += [(name, lambda name=name, limit=limit: clean_text(getattr(data, name), name, limit))
+               for name, limit in _LIMITS.items() if name != "website"]
+    return collect(checks, OrganisationValidationError)
+
+
+def _detail(row: Organisation) -> OrganisationDetail:
+    values = {name: getattr(row, name) for name in _INPUT_FIELDS}
+    return OrganisationDetail(**values, id=row.id, created_at=row.created_at, updated_at=row.updated_at,
+                              is_deleted=row.deleted_at is not None)
+
+
+def _row(row) -> OrganisationRow:
+    return OrganisationRow(*(getattr(row, f.name) for f in fields(OrganisationRow)))
+
+
+def name_key(name: str | None) -> str:
+    """Names equal but for case, accents and punctuation ("Zadruga X, z.o.o." = "ZADRUGA X z.o.o.")."""
+    return " ".join(re.findall(r"\w+", fold(name)))
+
+
+def word_prefix_filter(column, text: str):
+    """Every typed word, folded, must start some word of the folded `column` ("ceh" finds "Čeh")."""
+    conditions = []
+    for word in fold(text).split():
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        starts = [column.like(f"{escaped}%", escape="\\")]
+        starts += [column.like(f"%{mark}{escaped}%", escape="\\") for mark in _WORD_STARTS]
+        conditions.append(or_(*starts))
+    return and_(*conditions) if conditions else None
+
+
+def _duplicates(session: Session, values: dict, exclude_id: str | None) -> list[DuplicateOrganisation]:
+    alive = [Organisation.deleted_at.is_(None)]
+    if exclude_id:
+        alive.append(Organisation.id != exclude_id)
+    found: dict[str, DuplicateOrganisation] = {}
+
+    def add(rows, reason: str) -> None:
+        for row in rows:
+            found.setdefault(row.id, DuplicateOrganisation(row.id, row.name, row.registration_number,
+                                                           row.tax_number, reason))
+
+    registration = values.get("registration_number")
+    if registration:
+        # Ten digits ending "000" and the seven-digit short form are the same unit.
+        forms = {registration, registration[:7]} if registration.endswith("000") else {registration}
+        add(session.scalars(select(Organisation).where(*alive, Organisation.registration_number.in_(forms))),
+            "registration_number")
+    if values.get("tax_number"):
+        add(session.scalars(select(Organisation).where(*alive, Organisation.tax_number == values["tax_number"])),
+            "tax_number")
+    key = name_key(values["name"])
+    if key:
+        candidates = session.scalars(select(Organisation).where(
+            *alive, word_prefix_filter(Organisation.search_text, key.split()[0])))
+        add((row for row in candidates if name_key(row.name) == key), "name")
+    return list(found.values())
+
+
+def find_duplicate_organisations(store: Store, data: OrganisationInput, *,
+                                 exclude_id: str | None = None) -> list[DuplicateOrganisation]:
+    """Organisations with the same registration or tax number or the same name (folded); wrong
+    identifiers are ignored here (saving reports them)."""
+    values = {"name": data.name}
+    for column, check in (("registration_number", clean_registration_number), ("tax_number", v.clean_tax_number)):
+        try:
+            values[column] = check(getattr(data, column))
+        except v.FieldError:
+            pass
+    with store.reader() as session:
+        return _duplicates(session, values, exclude_id)
+
+
+def _refuse_duplicates(session: Session, values: dict, exclude_id: str | None, allow_same_name: bool) -> None:
+    duplicates = _duplicates(session, values, exclude_id)
+    for duplicate in duplicates:
+        if duplicate.reason == "registration_number":
+            raise DuplicateOrganisationError(
+                N_("“{name}” already has registration number {value}; open that organisation instead."),
+                duplicates, name=duplicate.name, value=values["registration_number"])
+        if duplicate.reason == "tax_number":
+            raise DuplicateOrganisationError(
+                N_("“{name}” already has tax number {value}; open that organisation instead."),
+                duplicates, name=duplicate.name, value=values["tax_number"])
+    if duplicates and not allow_same_name:
+        raise DuplicateOrganisationError(
+            N_("An organisation named “{name}” already exists. Open it, or save anyway if this is another one."),
+            duplicates, name=duplicates[0].name)
+
+
+def live_organisation(session: Session, organisation_id: str) -> Organisation:
+    row = session.get(Organisation, organisation_id) if organisation_id else None
+    if row is None or row.deleted_at is not None:
+        raise UserError(N_("The organisation was not found; the list may be out of date. Refresh it and try again."))
+    return row
+
+
+def live_person(session: Session, person_id: str) -> Person:
+    """The person, or the one a merge made it part of; refused when deleted or erased."""
+    person = session.get(Person, person_id) if person_id else None
+    for _ in range(10):  # merges point straight at the survivor; a short chain at most mid-sync
+        if person is None or not person.merged_into_id:
+            break
+        person = session.get(Person, person.merged_into_id)
+    if person is None or person.deleted_at is not None:
+        raise UserError(N_("The person was not found; the list may be out of date. Refresh it and try again."))
+    if person.erased_at is not None:
+        raise UserError(N_("This person's data was erased; nothing more can be recorded for them."))
+    return person
+
+
+def create_organisation(store: Store, actor: Actor, data: OrganisationInput, *,
+                        allow_same_name: bool = False) -> OrganisationDetail:
+    values = _clean(data)
+    values["site_id"] = values["site_id"] or actor.site_id
+    with store.unit_of_work(actor) as session:
+        _refuse_duplicates(session, values, None, allow_same_name)
+        row = Organisation(**values)
+        session.add(row)
+        session.flush()
+        return _detail(row)
+
+
+def update_organisation(store: Store, actor: Actor, organisation_id: str, data: OrganisationInput, *,
+                        allow_same_name: bool = False) -> OrganisationDetail:
+    values = _clean(data)
+    with store.unit_of_work(actor) as session:
+        row = live_organisation(session, organisation_id)
+        values["site_id"] = values["site_id"] or row.site_id
+        _refuse_duplicates(session, values, organisation_id, allow_same_name)
+        for column, value in values.items():
+            if getattr(row, column) != value:  # untouched fields stay out of sync's change log
+                setattr(row, column, value)
+        session.flush()
+        return _detail(row)
+
+
+def delete_organisation(store: Store, actor: Actor, organisation_id: str) -> None:
+    """Soft delete: contacts and mentoring records that name it keep pointing at it."""
+    with store.unit_of_work(actor) as session:
+        live_organisation(session, organisation_id).deleted_at = utc_now()
+
+
+def get_organisation(store: Store, organisation_id: str, *, include_deleted: bool = False) -> OrganisationDetail | None:
+    with store.reader() as session:
+        row = session.get(Organisation, organisation_id)
+        if row is None or (row.deleted_at is not None and not include_deleted):
+            return None
+        return _detail(row)
+
+
+def _filtered(query, criteria: OrganisationFilter):
+    query = query.where(Organisation.deleted_at.is_(None))
+    search = word_prefix_filter(Organisation.search_text, criteria.text or "")
+    if search is not None:
+        query = query.where(search)
+    for column in ("legal_form", "stage", "municipality_code", "site_id"):
+        wanted = getattr(criteria, column)
+        if wanted:
+            query = query.where(getattr(Organisation, column) == wanted)
+    return query
+
+
+def count_organisations(store: Store, criteria: OrganisationFilter = OrganisationFilter()) -> int:
+    with store.reader() as session:
+        return session.scalar(_filtered(select(func.count(Organisation.id)), criteria))
+
+
+def list_organisations(store: Store, criteria: OrganisationFilter = OrganisationFilter(), *,
+                       offset: int = 0, limit: int = 200) -> list[OrganisationRow]:
+    """One page of the list in Slovenian alphabetical order (č after c, š after s, ž after z)."""
+    query = _filtered(select(Organisation), criteria).order_by(Organisation.sort_key, Organisation.id)
+    with store.reader() as session:
+        return [_row(row) for row in session.scalars(query.offset(offset).limit(limit))]
+
+
+# --- persons linked to an organisation --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoleLink:
+    id: str
+    person_id: str
+    person_name: str
+    organisation_id: str
+    organisation_name: str
+    role: str
+    since: dt.date | None
+    until: dt.date | None
+
+    def is_current(self, today: dt.date) -> bool:
+        return (self.since is None or self.since <= today) and (self.until is None or self.until >= today)
+
+
+def _check_dates(since: dt.date | None, until: dt.date | None) -> None:
+    if since and until and until < since:
+        raise FieldErrors([v.FieldError("until", N_("The end date {value} is before the start date {since}."),
+                                        value=until.isoformat(), since=since.isoformat())])
+
+
+def _link(role: PersonOrganisationRole, person: Person, organisation: Organisation) -> RoleLink:
+    return RoleLink(role.id, person.id, person.full_name, organisation.id, organisation.name, role.role,
+                    role.since, role.until)
+
+
+def link_person(store: Store, actor: Actor, organisation_id: str, person_id: str, role: str, *,
+                since: dt.date | None = None, until: dt.date | None = None) -> RoleLink:
+    """One record per (person, organisation, role) with a derived key: two PCs linking the same
+    pair offline end with one record; linking again after an unlink brings the record back."""
+    role = collect([("role", lambda: clean_choice(role, "role", OrganisationRole, required=True))])["role"]
+    _check_dates(since, until)
+    with store.unit_of_work(actor) as session:
+        organisation = live_organisation(session, organisation_id)
+        person = live_person(session, person_id)
+        key = organisation_role_key(person.id, organisation.id, role)
+        # Not only by key: after a merge the survivor's link may carry a key made from the duplicate.
+        live = session.scalar(select(PersonOrganisationRole.id).where(
+            PersonOrganisationRole.person_id == person.id, PersonOrganisationRole.organisation_id == organisation.id,
+            PersonOrganisationRole.role == role, PersonOrganisationRole.deleted_at.is_(None)))
+        row = session.get(PersonOrganisationRole, key)
+        if live is not None:
+            raise UserError(N_("{person} already has this role in “{organisation}”; change its dates instead."),
+                            person=person.full_name, organisation=organisation.name)
+        if row is None:
+            row = PersonOrganisationRole(id=key, person_id=person.id, organisation_id=organisation.id, role=role)
+            session.add(row)
+        row.deleted_at, row.since, row.until = None, since, until
+        session.flush()
+        return _link(row, person, organisation)
+
+
+def _live_role(session: Session, role_id: str) -> PersonOrganisationRole:
+    row = session.get(PersonOrganisationRole, role_id)
+    if row is None or row.deleted_at is not None:
+        raise UserError(N_("This link between a person and an organisation no longer exists; refresh the list."))
+    return row
+
+
+def change_role_dates(store: Store, actor: Actor, role_id: str, *, since: dt.date | None,
+                      until: dt.date | None) -> RoleLink:
+    _check_dates(since, until)
+    with store.unit_of_work(actor) as session:
+        row = _live_role(session, role_id)
+        row.since, row.until = since, until
+        return _link(row, session.get(Person, row.person_id), session.get(Organisation, row.organisation_id))
+
+
+def unlink_person(store: Store, actor: Actor, role_id: str) -> None:
+    """Soft delete (a link that ended is better kept with an end date: change_role_dates)."""
+    with store.unit_of_work(actor) as session:
+        _live_role(session, role_id).deleted_at = utc_now()
+
+
+def _links(where):
+    return (select(PersonOrganisationRole, Person, Organisation)
+            .join(Person, Person.id == PersonOrganisationRole.person_id)
+            .join(Organisation, Organisation.id == PersonOrganisationRole.organisation_id)
+            .where(where, PersonOrganisationRole.deleted_at.is_(None), Person.deleted_at.is_(None),
+                   Person.erased_at.is_(None), Person.merged_into_id.is_(None), Organisation.deleted_at.is_(None)))
+
+
+def linked_persons(store: Store, organisation_id: str) -> list[RoleLink]:
+    """The organisation's people, by surname in Slovenian order, then role."""
+    query = _links(PersonOrganisationRole.organisation_id == organisation_id).order_by(
+        Person.sort_key, PersonOrganisationRole.role, PersonOrganisationRole.id)
+    with store.reader() as session:
+        return [_link(*row) for row in session.execute(query)]
+
+
+def organisations_of_person(store: Store, person_id: str) -> list[RoleLink]:
+    query = _links(PersonOrganisationRole.person_id == person_id).order_by(
+        Organisation.sort_key, PersonOrganisationRole.role, PersonOrganisationRole.id)
+    with store.reader() as session:
+        return [_link(*row) for row in session.execute(query)]
