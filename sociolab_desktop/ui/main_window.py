@@ -111,6 +111,10 @@ class MainWindow(QMainWindow):
                 from sociolab_desktop.ui.sync.sync_page import SyncPage
 
                 page = SyncPage(self.ctx, self.sync)
+            elif key == "clients":
+                from sociolab_desktop.ui.clients.clients_page import ClientsPage
+
+                page = ClientsPage(self.ctx)
             else:
                 area = next(area for area in AREAS if area.key == key)
                 page = EmptyState(area, self.ctx.tr)

@@ -1,0 +1,1 @@
+"""The Clients area: the list of persons, searched and filtered."""
