@@ -39,7 +39,7 @@ def _raw_inserts(source: Path, target: Path, tables: list[str]) -> float:
     with sqlite3.connect(source) as src:
         schema = [sql for (sql,) in src.execute(
             "SELECT sql FROM sqlite_master WHERE type IN ('table', 'index') AND sql IS NOT NULL "
-            "AND name NOT LIKE 'sqlite_%'")]
+            "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'fts\\_%' ESCAPE '\\'")]
         rows = {table: src.execute(f'SELECT * FROM "{table}"').fetchall() for table in tables}
     connection = sqlite3.connect(target, isolation_level=None)
     try:

@@ -17,8 +17,18 @@ from sociolab_desktop.paths import migrations_dir
 
 # Every revision in migrations/versions, oldest first; a test keeps this equal to Alembic's
 # history. Sync uses it to tell a bundle from a newer program (held) from an older one (applied).
-REVISIONS = ("0001_initial", "0002_sync")
+REVISIONS = ("0001_initial", "0002_sync", "0003_person_search")
 HEAD_REVISION = REVISIONS[-1]
+
+
+# Tables that are not the models' to diff: FTS5 virtual tables and their shadow tables must
+# never be dropped by autogenerate.
+_UNMANAGED_PREFIXES = ("fts_", "sqlite_")
+
+
+def include_name(name, type_, parent_names) -> bool:
+    """Alembic's filter: which database objects autogenerate compares with the models."""
+    return not (type_ == "table" and name and name.startswith(_UNMANAGED_PREFIXES))
 
 
 def current_revision(database: Path) -> str | None:

@@ -46,7 +46,9 @@ def test_models_and_migrations_agree(tmp_path):
     engine = create_sqlite_engine(tmp_path / "x.sqlite3")
     migrate.upgrade_to_head(engine)
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": migrate.include_name}
+        )
         differences = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert differences == []
