@@ -109,7 +109,7 @@ class Applier:
             with self.capture.paused(connection), immediate(connection):
                 merger = Merger(connection, self.columns, self.site_id, lambda: self.capture.resumed(connection))
                 stats = merger.merge(entries)
-                apply_person_merges(connection)
+                apply_person_merges(connection, lambda: self.capture.resumed(connection))
                 apply_person_erasures(connection)
                 connection.execute(
                     "INSERT OR IGNORE INTO sync_applied (site_id, epoch, seq, sha256, entries, applied_at) "

@@ -2,9 +2,9 @@
 field written, in the same transaction as the write, whatever wrote it (ORM, bulk statements,
 migrations, a script). Writes that apply remote changes pause capture on their connection.
 
-Triggers call two SQL functions registered on every connection: `sync_hlc()` (a new clock value)
-and `sync_capture()` (0 while applying). A connection without them cannot write synced tables,
-which is the point: nothing slips past sync.
+Triggers call SQL functions registered on every connection: `sync_hlc()` (a new clock value),
+`sync_capture()` (0 while applying) and `sync_version_after()` (see hlc.version_after). A
+connection without them cannot write synced tables, which is the point: nothing slips past sync.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from sqlalchemy import Engine, Table, event, text
 
 from sociolab_desktop.core.store.models import Base
-from sociolab_desktop.core.sync.hlc import HybridLogicalClock
+from sociolab_desktop.core.sync.hlc import HybridLogicalClock, version_after
 
 TRIGGER_PREFIX = "sync_"
 
@@ -46,6 +46,7 @@ class ChangeCapture:
         key = id(dbapi_connection)
         dbapi_connection.create_function("sync_hlc", 0, self.clock.tick)
         dbapi_connection.create_function("sync_capture", 0, lambda: 0 if key in self._paused else 1)
+        dbapi_connection.create_function("sync_version_after", 2, version_after, deterministic=True)
 
     @contextmanager
     def paused(self, dbapi_connection) -> Iterator[None]:
@@ -86,15 +87,17 @@ END"""
 
 
 def _update_trigger(name: str, column: str) -> str:
+    # The comparison first: SQLite then calls back into Python only for the columns that changed,
+    # not for every column of every updated row (an update of a person fires ~45 of these).
     current = f"coalesce(json_extract(overrides, '$.{column}[0]'), base_hlc)"
     return f"""CREATE TRIGGER {TRIGGER_PREFIX}upd_{name}__{column} AFTER UPDATE OF "{column}" ON "{name}"
-WHEN sync_capture() AND OLD."{column}" IS NOT NEW."{column}"
+WHEN OLD."{column}" IS NOT NEW."{column}" AND sync_capture()
 BEGIN
   INSERT INTO sync_row (table_name, row_id, base_hlc, overrides, seen, last_local_hlc)
   SELECT '{name}', NEW.id, '', json_object('{column}', json_array(h, '')), json_object('{column}', ''), h
   FROM (SELECT sync_hlc() AS h) WHERE 1
   ON CONFLICT (table_name, row_id) DO UPDATE SET
-    overrides = json_set(overrides, '$.{column}', json_array(excluded.last_local_hlc,
+    overrides = json_set(overrides, '$.{column}', json_array(sync_version_after(excluded.last_local_hlc, {current}),
       coalesce(json_extract(seen, '$.{column}'), {current}))),
     seen = json_insert(seen, '$.{column}', {current}),
     last_local_hlc = excluded.last_local_hlc;

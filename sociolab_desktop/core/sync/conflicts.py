@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from sociolab_desktop.core.store.derived import DERIVED, derived_values
 from sociolab_desktop.core.store.models import utc_now
 from sociolab_desktop.core.sync.capture import synced_tables
 from sociolab_desktop.core.sync.db import immediate, raw_connection
@@ -71,6 +72,19 @@ def open_conflicts(engine: Engine, limit: int = 500) -> list[Conflict]:
         ]
 
 
+def _refresh_derived(connection, table: str, row_id: str) -> None:
+    """Search text and sort key follow the value taken, here as every other PC recomputes them."""
+    if table not in DERIVED:
+        return
+    cursor = connection.execute(f'SELECT * FROM "{table}" WHERE id = ?', (row_id,))
+    row = cursor.fetchone()
+    if row is None:
+        return
+    values = derived_values(table, dict(zip((d[0] for d in cursor.description), row)))
+    assignments = ", ".join(f'"{column}" = ?' for column in values)
+    connection.execute(f'UPDATE "{table}" SET {assignments} WHERE id = ?', (*values.values(), row_id))
+
+
 def resolve_conflict(engine: Engine, conflict_id: str, choice: str, staff_id: str | None) -> None:
     if choice not in (KEEP_WINNER, TAKE_OTHER):
         raise ValueError(choice)
@@ -92,6 +106,7 @@ def resolve_conflict(engine: Engine, conflict_id: str, choice: str, staff_id: st
                 f'UPDATE "{table}" SET "{column}" = ?, updated_at = ?, updated_by_id = ? WHERE id = ?',
                 (value, now, staff_id, row_id),
             )
+            _refresh_derived(connection, table, row_id)
         connection.execute(
             "UPDATE sync_conflict SET resolved_at = ?, resolution = ?, updated_at = ?, updated_by_id = ? WHERE id = ?",
             (now, choice, now, staff_id, conflict_id),

@@ -42,6 +42,17 @@ def wall_of(value: str) -> int:
     return int(value.split("-", 1)[0]) if value else 0
 
 
+def version_after(version: str, current: str | None) -> str:
+    """The version a local edit gets: `version` (a fresh tick), or, when the field already holds
+    a version from a clock far ahead (which the clock does not follow), the smallest version of
+    this site above it. An edit made with the value in front of it must win over that value, on
+    this PC and on every other: the tick alone would lose there and leave this PC's value behind."""
+    if not current or version > current:
+        return version
+    stamp = parse(current)
+    return str(Timestamp(stamp.wall_ms, stamp.counter + 1, site_of(version)))
+
+
 def _now_ms() -> int:
     return int(time.time() * 1000)
 

@@ -8,6 +8,7 @@ delete. Nothing is silently lost.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from dataclasses import dataclass, field
@@ -21,6 +22,11 @@ NOT_CONFLICTING = frozenset(
     {"created_at", "updated_at", "created_by_id", "updated_by_id", "origin_site_id", "search_text", "sort_key"}
 )
 _ID_CHUNK = 500
+
+
+@functools.lru_cache
+def _derived_columns(table: str) -> frozenset[str]:
+    return frozenset(derived_values(table, {}))
 
 
 @dataclass
@@ -98,10 +104,17 @@ class Merger:
             if meta is None and entry["k"] not in rows:
                 inserts.append(entry)
                 metas[entry["k"]] = incoming
-                self._save_meta(table, entry["k"], incoming, insert=True)
                 continue
             meta = meta or _Meta("", {}, None)
             self._merge_one(table, data_columns, entry, incoming, meta, rows.get(entry["k"]))
+        # New records: their versions and rows in two statements rather than two per record.
+        self.connection.executemany(
+            "INSERT INTO sync_row (table_name, row_id, base_hlc, overrides, seen, deleted_hlc) VALUES (?, ?, ?, ?, '{}', ?) "
+            "ON CONFLICT (table_name, row_id) DO UPDATE SET base_hlc = excluded.base_hlc, "
+            "overrides = excluded.overrides, deleted_hlc = excluded.deleted_hlc",
+            [(table, entry["k"], entry.get("b", ""), json.dumps(entry.get("o") or {}, separators=(",", ":")), entry.get("x"))
+             for entry in inserts],
+        )
         self._insert_rows(table, columns, inserts)
 
     def _insert_rows(self, table: str, columns: list[str], entries: list[dict]) -> None:
@@ -115,7 +128,11 @@ class Merger:
             if incoming.deleted and incoming.deleted > incoming.newest(values):
                 continue
             record = {column: values.get(column) for column in data_columns}
-            record.update(derived_values(table, record))
+            if table in DERIVED and not _derived_columns(table) <= values.keys():
+                # A bundle from an older schema: compute what its author's program did not send.
+                # Otherwise the author's values travel like any other field: recomputing them for
+                # every new record took a third of the time of applying a bundle.
+                record.update(derived_values(table, record))
             rows.append([entry["k"], *(record[column] for column in data_columns)])
         if rows:
             names = ", ".join(f'"{column}"' for column in ("id", *data_columns))
