@@ -12,6 +12,7 @@ import re
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 from stdnum.si import ddv, emso, maticna
 
+from sociolab_desktop.core.domain.municipalities import find_municipality
 from sociolab_desktop.errors import Text, UserError
 from sociolab_desktop.i18n import N_
 
@@ -125,3 +126,26 @@ def clean_required_name(value: str | None, field: str, max_length: int) -> str:
     if len(cleaned) > max_length:
         raise FieldError(field, N_("Too long: at most {limit} characters."), limit=max_length)
     return cleaned
+
+
+def clean_country_code(value: str | None) -> str:
+    """An ISO 3166 alpha-2 code; empty means Slovenia."""
+    import pycountry  # loaded only when a form is saved
+
+    code = (value or "SI").strip().upper()
+    if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+        raise FieldError("country_code", N_("“{value}” is not a country code (two letters, e.g. SI)."), value=code)
+    return code
+
+
+def clean_municipality(value: str | None, country_code: str) -> str | None:
+    """The ISO code of a Slovenian municipality typed as a code or a name (either spelling)."""
+    raw = (value or "").strip()
+    if not raw:
+        return None
+    municipality = find_municipality(raw)
+    if municipality is None:
+        raise FieldError("municipality_code", N_("“{value}” is not a Slovenian municipality."), value=raw)
+    if country_code != "SI":
+        raise FieldError("municipality_code", N_("A municipality can be given only for an address in Slovenia."))
+    return municipality.code

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from sociolab_desktop.core.domain import validation as v
 from sociolab_desktop.core.domain.enums import LegalForm, OrganisationRole, Stage
 from sociolab_desktop.core.domain.keys import organisation_role_key
-from sociolab_desktop.core.domain.municipalities import find_municipality
 from sociolab_desktop.core.domain.text import fold
 from sociolab_desktop.core.store.models import Organisation, Person, PersonOrganisationRole, utc_now
 from sociolab_desktop.core.store.unit_of_work import Actor, Store
@@ -109,26 +108,6 @@ def clean_registration_number(value: str | None) -> str | None:
     return f"{compact}000" if compact and len(compact) == 7 else compact
 
 
-def _clean_municipality(value: str | None, country_code: str) -> str | None:
-    raw = (value or "").strip()
-    if not raw:
-        return None
-    municipality = find_municipality(raw)
-    if municipality is None:
-        raise v.FieldError("municipality_code", N_("“{value}” is not a Slovenian municipality."), value=raw)
-    if country_code != "SI":
-        raise v.FieldError("municipality_code", N_("A municipality can be given only for an address in Slovenia."))
-    return municipality.code
-
-
-def _clean_country(value: str | None) -> str:
-    import pycountry  # loaded only when a form is saved
-
-    code = (value or "SI").strip().upper()
-    if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
-        raise v.FieldError("country_code", N_("“{value}” is not a country code (two letters, e.g. SI)."),
-                           value=code)
-    return code
 
 
 def _clean_language(value: str | None) -> str:
@@ -220,7 +199,7 @@ _INPUT_FIELDS = tuple(f.name for f in fields(OrganisationInput))
 
 def _clean(data: OrganisationInput) -> dict[str, object]:
     try:
-        country = _clean_country(data.country_code)
+        country = v.clean_country_code(data.country_code)
     except v.FieldError:
         country = "SI"  # reported by the country check below; the other checks assume Slovenia meanwhile
     checks = [
@@ -229,9 +208,9 @@ def _clean(data: OrganisationInput) -> dict[str, object]:
         ("stage", lambda: clean_choice(data.stage, "stage", Stage, required=False)),
         ("registration_number", lambda: clean_registration_number(data.registration_number)),
         ("tax_number", lambda: v.clean_tax_number(data.tax_number)),
-        ("country_code", lambda: _clean_country(data.country_code)),
+        ("country_code", lambda: v.clean_country_code(data.country_code)),
         ("postal_code", lambda: v.clean_postal_code(data.postal_code, country)),
-        ("municipality_code", lambda: _clean_municipality(data.municipality_code, country)),
+        ("municipality_code", lambda: v.clean_municipality(data.municipality_code, country)),
         ("email", lambda: v.clean_email(data.email)),
         ("website", lambda: clean_website(data.website)),
         ("preferred_language", lambda: _clean_language(data.preferred_language)),

@@ -134,26 +134,6 @@ class PersonDetail(PersonInput):
 # --- checks ----------------------------------------------------------------------------------
 
 
-def _clean_country(value: str | None) -> str:
-    import pycountry  # loaded only when a form is saved
-
-    code = (value or "SI").strip().upper()
-    if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
-        raise v.FieldError("country_code", N_("“{value}” is not a country code (two letters, e.g. SI)."), value=code)
-    return code
-
-
-def _clean_municipality(value: str | None, country_code: str) -> str | None:
-    raw = (value or "").strip()
-    if not raw:
-        return None
-    municipality = find_municipality(raw)
-    if municipality is None:
-        raise v.FieldError("municipality_code", N_("“{value}” is not a Slovenian municipality."), value=raw)
-    if country_code != "SI":
-        raise v.FieldError("municipality_code", N_("A municipality can be given only for an address in Slovenia."))
-    return municipality.code
-
 
 def _clean_phone(value: str | None) -> str | None:
     cleaned = clean_text(value, "phone", _LIMITS["phone"])
@@ -217,7 +197,7 @@ def _clean(data: PersonInput, today: dt.date, site_exists) -> dict[str, object]:
     """Every field checked; all failures raised together as one PersonValidationError."""
     country = "SI"
     try:
-        country = _clean_country(data.country_code)
+        country = v.clean_country_code(data.country_code)
     except v.FieldError:
         pass  # reported by the country check below; the other checks assume Slovenia meanwhile
 
@@ -238,8 +218,8 @@ def _clean(data: PersonInput, today: dt.date, site_exists) -> dict[str, object]:
         ("street_address", lambda: clean_text(data.street_address, "street_address", _LIMITS["street_address"])),
         ("postal_code", lambda: v.clean_postal_code(data.postal_code, country)),
         ("post_town", lambda: clean_text(data.post_town, "post_town", _LIMITS["post_town"])),
-        ("municipality_code", lambda: _clean_municipality(data.municipality_code, country)),
-        ("country_code", lambda: _clean_country(data.country_code)),
+        ("municipality_code", lambda: v.clean_municipality(data.municipality_code, country)),
+        ("country_code", lambda: v.clean_country_code(data.country_code)),
         ("preferred_language", lambda: _clean_language(data.preferred_language)),
         ("target_group", lambda: clean_choice(data.target_group, "target_group", TargetGroup, required=False)),
         ("labour_status", lambda: clean_choice(data.labour_status, "labour_status", LabourStatus, required=False)),
