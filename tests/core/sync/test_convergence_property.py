@@ -222,29 +222,16 @@ class Offices(RuleBasedStateMachine):
         table, column, values = EDITS[edit]
         value = data.draw(values, label="value")
         target = self._pick(site, table, pick, EDITABLE.get(table, "1"))
-        if target is None:
-            return
-
-        def change():
-            with site.write() as session:
-                setattr(session.get(MODELS[table], target), column, value)
-
-        self._local(site, change)
+        if target is not None:
+            self._local(site, lambda: self._set(site, MODELS[table], target, column, value))
 
     @rule(s=SITE, table=st.sampled_from(sorted(MODELS)), pick=PICK)
     @step
     def soft_delete(self, s, table, pick):
         site = self._site(s)
         target = self._pick(site, table, pick, LIVE.get(table))
-        if target is None:
-            return
-        when = self._now(site)
-
-        def change():
-            with site.write() as session:
-                session.get(MODELS[table], target).deleted_at = when
-
-        self._local(site, change)
+        if target is not None:
+            self._local(site, lambda: self._set(site, MODELS[table], target, "deleted_at", self._now(site)))
 
     @rule(s=SITE, first=PICK, second=PICK, take=st.sets(st.sampled_from(["phone", "email", "first_name", "notes"])))
     @step
@@ -304,8 +291,7 @@ class Offices(RuleBasedStateMachine):
     @rule(s=SITE)
     @step
     def sync(self, s):
-        site = self._site(s)
-        self._round(site)
+        self._round(self._site(s))
 
     @rule(s=SITE, data=st.data())
     @step
