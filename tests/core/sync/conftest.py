@@ -65,7 +65,8 @@ def _exchange(*offices: Office, rounds: int = 2) -> None:
 
 @pytest.fixture
 def exchange():
-    """Rounds at every office until each has seen everything (two rounds suffice)."""
+    """Rounds at every office; two suffice for plain edits (conflicts and retired duplicates
+    found while applying travel in later rounds, so tests of those sync more)."""
     return _exchange
 
 
