@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.areas import Area
+from sociolab_desktop.ui.labels import area_title
 
 NOT_BUILT_YET = N_("This part of SocioLab Desk is not built yet.")
 BODY_WIDTH = 560
@@ -16,11 +17,7 @@ class EmptyState(QWidget):
         super().__init__(parent)
         self.area = area
         self.setObjectName(f"emptyState_{area.key}")
-        self.title_label = QLabel(objectName="emptyStateTitle")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label = area_title("emptyStateTitle")
         self.body_label = QLabel(objectName="emptyStateBody")
         self.body_label.setWordWrap(True)
         self.note_label = QLabel(objectName="emptyStateNote")

@@ -28,6 +28,7 @@ from sociolab_desktop.ui.clients.person_list_model import (
     ListQuery,
     PersonListModel,
 )
+from sociolab_desktop.ui.labels import area_title
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
@@ -79,11 +80,7 @@ class ClientsPage(QWidget):
         self.ctx = ctx
         self._choices_loaded = False
 
-        self.title_label = QLabel(objectName="clientsTitle")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label = area_title("clientsTitle")
         self.body_label = QLabel(objectName="clientsDescription", wordWrap=True)
         self.body_label.setEnabled(False)  # muted: the list is what matters here
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.areas import AREAS
+from sociolab_desktop.ui.labels import area_title, section_heading
 from sociolab_desktop.ui.shell_context import ShellContext
 from sociolab_desktop.ui.sync import sync_text
 from sociolab_desktop.ui.sync.conflict_panel import ConflictPanel
@@ -37,15 +38,6 @@ HELD_VISIBLE_ROWS = 3
 # Narrower than this, the state and the other info points stand one above the other.
 SIDE_BY_SIDE_WIDTH = 880
 SITES_VISIBLE_ROWS = 4
-
-
-def _heading(name: str) -> QLabel:
-    label = QLabel(objectName=name)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.1)
-    label.setFont(font)
-    return label
 
 
 def _fit_rows(table: QTableView, rows: int, most: int) -> None:
@@ -77,11 +69,7 @@ class SyncPage(QWidget):
         self.ctx = ctx
         self.controller = controller
 
-        self.title_label = QLabel(objectName="syncTitle")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label = area_title("syncTitle")
         self.body_label = QLabel(objectName="syncDescription", wordWrap=True)
         self.busy_bar = QProgressBar(objectName="syncBusy")
         self.busy_bar.setRange(0, 0)  # a round reports no steps: busy, not a percentage
@@ -111,13 +99,13 @@ class SyncPage(QWidget):
         form.addRow(self.last_sync_caption, self.last_sync_value)
         form.addRow(self.waiting_caption, self.waiting_value)
 
-        self.sites_heading = _heading("otherSitesHeading")
+        self.sites_heading = section_heading("otherSitesHeading")
         self.sites_model = TextTableModel(SITE_COLUMNS, self)
         self.sites_table = _table("otherSitesTable", self.sites_model, SITES_VISIBLE_ROWS)
         self.no_sites_label = QLabel(objectName="noOtherSites", wordWrap=True)
         self.no_sites_label.setEnabled(False)
 
-        self.held_heading = _heading("heldHeading")
+        self.held_heading = section_heading("heldHeading")
         self.held_model = TextTableModel(HELD_COLUMNS, self)
         self.held_table = _table("heldTable", self.held_model, HELD_VISIBLE_ROWS)
         for column in (0, 1, 3):
@@ -125,7 +113,7 @@ class SyncPage(QWidget):
         for column in (1, 2):  # the times in full; a long name is elided (its tooltip is whole)
             self.sites_table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.conflicts_heading = _heading("conflictsHeading")
+        self.conflicts_heading = section_heading("conflictsHeading")
         self.conflicts = ConflictPanel()
         self.conflicts.resolve_requested.connect(controller.resolve)
 
