@@ -14,7 +14,13 @@ from sqlalchemy.orm import Session
 
 from sociolab_desktop.core.domain import validation as v
 from sociolab_desktop.core.domain.enums import ConsentChannel, ConsentPurpose
-from sociolab_desktop.core.services.organisations import FieldErrors, clean_choice, clean_text, collect, live_person
+from sociolab_desktop.core.services.fields import (
+    FieldErrors,
+    clean_choice,
+    clean_text,
+    collect,
+)
+from sociolab_desktop.core.services.records import live_person
 from sociolab_desktop.core.store.models import Attachment, Consent, Person, utc_now
 from sociolab_desktop.core.store.unit_of_work import Actor, Store
 from sociolab_desktop.errors import UserError

@@ -11,15 +11,21 @@ from sqlalchemy.orm import Session
 
 from sociolab_desktop.core.domain import validation as v
 from sociolab_desktop.core.domain.enums import ContactChannel, ContactTopic
-from sociolab_desktop.core.services.organisations import (
+from sociolab_desktop.core.services.fields import (
     FieldErrors,
     clean_choice,
     clean_text,
     collect,
-    live_organisation,
-    live_person,
 )
-from sociolab_desktop.core.store.models import Contact, Organisation, Person, Site, StaffUser, utc_now
+from sociolab_desktop.core.services.records import live_organisation, live_person
+from sociolab_desktop.core.store.models import (
+    Contact,
+    Organisation,
+    Person,
+    Site,
+    StaffUser,
+    utc_now,
+)
 from sociolab_desktop.core.store.unit_of_work import Actor, Store
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_

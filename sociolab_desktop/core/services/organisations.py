@@ -1,25 +1,26 @@
-"""Organisations: checked input, duplicates, the searchable list, and the persons linked to them.
-
-Shared by the intake services (contacts.py, consents.py): `FieldErrors` (every wrong field of a
-form at once), `word_prefix_filter` (folded search) and `live_person` / `live_organisation`.
-"""
+"""Organisations: checked input, duplicates and the searchable list (roles: organisation_roles.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from urllib.parse import urlsplit
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sociolab_desktop.core.domain import validation as v
-from sociolab_desktop.core.domain.enums import LegalForm, OrganisationRole, Stage
-from sociolab_desktop.core.domain.keys import organisation_role_key
+from sociolab_desktop.core.domain.enums import LegalForm, Stage
 from sociolab_desktop.core.domain.text import fold
-from sociolab_desktop.core.store.models import Organisation, Person, PersonOrganisationRole, utc_now
+from sociolab_desktop.core.services.fields import (
+    FieldErrors,
+    clean_choice,
+    clean_text,
+    collect,
+)
+from sociolab_desktop.core.services.records import live_organisation, word_prefix_filter
+from sociolab_desktop.core.store.models import Organisation, utc_now
 from sociolab_desktop.core.store.unit_of_work import Actor, Store
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, SUPPORTED_LANGUAGES
@@ -28,63 +29,10 @@ from sociolab_desktop.i18n import N_, SUPPORTED_LANGUAGES
 _LIMITS = {"sector": 120, "street_address": 200, "post_town": 100, "phone": 40, "website": 250}
 MAX_NAME = 250
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
-# A search word matches where a stored word starts: after a space or an opening mark.
-_WORD_STARTS = (" ", "(", "-", "/", '"', "'", "„", "“", "»", ",", ".")
-
-
-class FieldErrors(UserError):
-    """Every wrong field of one form, so a window can mark them all at once (`errors`)."""
-
-    message_id = N_("Not saved: correct the marked fields.")
-
-    def __init__(self, errors: list[v.FieldError]) -> None:
-        super().__init__(self.message_id)
-        self.errors = errors
-
-    @property
-    def fields(self) -> list[str]:
-        return [error.field for error in self.errors]
-
-    def render(self, tr) -> str:
-        return "\n".join([super().render(tr), *(error.render(tr) for error in self.errors)])
-
-    def __str__(self) -> str:
-        return "\n".join([self.message, *(str(error) for error in self.errors)])
 
 
 class OrganisationValidationError(FieldErrors):
     message_id = N_("The organisation was not saved: correct the marked fields.")
-
-
-def collect(checks: Iterable[tuple[str, Callable[[], object]]], error_class=FieldErrors) -> dict[str, object]:
-    """Run every check (column name, function giving its clean value); raise all failures together."""
-    values, errors = {}, []
-    for column, check in checks:
-        try:
-            values[column] = check()
-        except v.FieldError as error:
-            errors.append(error)
-    if errors:
-        raise error_class(errors)
-    return values
-
-
-def clean_text(value: str | None, field: str, max_length: int | None = None) -> str | None:
-    cleaned = (value or "").strip()
-    if max_length is not None and len(cleaned) > max_length:
-        raise v.FieldError(field, N_("Too long: at most {limit} characters."), limit=max_length)
-    return cleaned or None
-
-
-def clean_choice(value: str | None, field: str, choices: type, *, required: bool) -> str | None:
-    raw = (value or "").strip()
-    if not raw:
-        if required:
-            raise v.FieldError(field, N_("Choose a value from the list."))
-        return None
-    if raw not in {choice.value for choice in choices}:
-        raise v.FieldError(field, N_("“{value}” is not one of the choices in the list."), value=raw)
-    return raw
 
 
 def clean_website(value: str | None) -> str | None:
@@ -106,8 +54,6 @@ def clean_registration_number(value: str | None) -> str | None:
     """Stored with ten digits as the business register prints it (unit "000" is the main seat)."""
     compact = v.clean_registration_number(value)
     return f"{compact}000" if compact and len(compact) == 7 else compact
-
-
 
 
 def _clean_language(value: str | None) -> str:
@@ -237,17 +183,6 @@ def name_key(name: str | None) -> str:
     return " ".join(re.findall(r"\w+", fold(name)))
 
 
-def word_prefix_filter(column, text: str):
-    """Every typed word, folded, must start some word of the folded `column` ("ceh" finds "Čeh")."""
-    conditions = []
-    for word in fold(text).split():
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        starts = [column.like(f"{escaped}%", escape="\\")]
-        starts += [column.like(f"%{mark}{escaped}%", escape="\\") for mark in _WORD_STARTS]
-        conditions.append(or_(*starts))
-    return and_(*conditions) if conditions else None
-
-
 def _duplicates(session: Session, values: dict, exclude_id: str | None) -> list[DuplicateOrganisation]:
     alive = [Organisation.deleted_at.is_(None)]
     if exclude_id:
@@ -305,27 +240,6 @@ def _refuse_duplicates(session: Session, values: dict, exclude_id: str | None, a
         raise DuplicateOrganisationError(
             N_("An organisation named “{name}” already exists. Open it, or save anyway if this is another one."),
             duplicates, name=duplicates[0].name)
-
-
-def live_organisation(session: Session, organisation_id: str) -> Organisation:
-    row = session.get(Organisation, organisation_id) if organisation_id else None
-    if row is None or row.deleted_at is not None:
-        raise UserError(N_("The organisation was not found; the list may be out of date. Refresh it and try again."))
-    return row
-
-
-def live_person(session: Session, person_id: str) -> Person:
-    """The person, or the one a merge made it part of; refused when deleted or erased."""
-    person = session.get(Person, person_id) if person_id else None
-    for _ in range(10):  # merges point straight at the survivor; a short chain at most mid-sync
-        if person is None or not person.merged_into_id:
-            break
-        person = session.get(Person, person.merged_into_id)
-    if person is None or person.deleted_at is not None:
-        raise UserError(N_("The person was not found; the list may be out of date. Refresh it and try again."))
-    if person.erased_at is not None:
-        raise UserError(N_("This person's data was erased; nothing more can be recorded for them."))
-    return person
 
 
 def create_organisation(store: Store, actor: Actor, data: OrganisationInput, *,
@@ -393,101 +307,3 @@ def list_organisations(store: Store, criteria: OrganisationFilter = Organisation
         return [_row(row) for row in session.scalars(query.offset(offset).limit(limit))]
 
 
-# --- persons linked to an organisation --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RoleLink:
-    id: str
-    person_id: str
-    person_name: str
-    organisation_id: str
-    organisation_name: str
-    role: str
-    since: dt.date | None
-    until: dt.date | None
-
-    def is_current(self, today: dt.date) -> bool:
-        return (self.since is None or self.since <= today) and (self.until is None or self.until >= today)
-
-
-def _check_dates(since: dt.date | None, until: dt.date | None) -> None:
-    if since and until and until < since:
-        raise FieldErrors([v.FieldError("until", N_("The end date {value} is before the start date {since}."),
-                                        value=until.isoformat(), since=since.isoformat())])
-
-
-def _link(role: PersonOrganisationRole, person: Person, organisation: Organisation) -> RoleLink:
-    return RoleLink(role.id, person.id, person.full_name, organisation.id, organisation.name, role.role,
-                    role.since, role.until)
-
-
-def link_person(store: Store, actor: Actor, organisation_id: str, person_id: str, role: str, *,
-                since: dt.date | None = None, until: dt.date | None = None) -> RoleLink:
-    """One record per (person, organisation, role) with a derived key: two PCs linking the same
-    pair offline end with one record; linking again after an unlink brings the record back."""
-    role = collect([("role", lambda: clean_choice(role, "role", OrganisationRole, required=True))])["role"]
-    _check_dates(since, until)
-    with store.unit_of_work(actor) as session:
-        organisation = live_organisation(session, organisation_id)
-        person = live_person(session, person_id)
-        key = organisation_role_key(person.id, organisation.id, role)
-        # Not only by key: after a merge the survivor's link may carry a key made from the duplicate.
-        live = session.scalar(select(PersonOrganisationRole.id).where(
-            PersonOrganisationRole.person_id == person.id, PersonOrganisationRole.organisation_id == organisation.id,
-            PersonOrganisationRole.role == role, PersonOrganisationRole.deleted_at.is_(None)))
-        row = session.get(PersonOrganisationRole, key)
-        if live is not None:
-            raise UserError(N_("{person} already has this role in “{organisation}”; change its dates instead."),
-                            person=person.full_name, organisation=organisation.name)
-        if row is None:
-            row = PersonOrganisationRole(id=key, person_id=person.id, organisation_id=organisation.id, role=role)
-            session.add(row)
-        row.deleted_at, row.since, row.until = None, since, until
-        session.flush()
-        return _link(row, person, organisation)
-
-
-def _live_role(session: Session, role_id: str) -> PersonOrganisationRole:
-    row = session.get(PersonOrganisationRole, role_id)
-    if row is None or row.deleted_at is not None:
-        raise UserError(N_("This link between a person and an organisation no longer exists; refresh the list."))
-    return row
-
-
-def change_role_dates(store: Store, actor: Actor, role_id: str, *, since: dt.date | None,
-                      until: dt.date | None) -> RoleLink:
-    _check_dates(since, until)
-    with store.unit_of_work(actor) as session:
-        row = _live_role(session, role_id)
-        row.since, row.until = since, until
-        return _link(row, session.get(Person, row.person_id), session.get(Organisation, row.organisation_id))
-
-
-def unlink_person(store: Store, actor: Actor, role_id: str) -> None:
-    """Soft delete (a link that ended is better kept with an end date: change_role_dates)."""
-    with store.unit_of_work(actor) as session:
-        _live_role(session, role_id).deleted_at = utc_now()
-
-
-def _links(where):
-    return (select(PersonOrganisationRole, Person, Organisation)
-            .join(Person, Person.id == PersonOrganisationRole.person_id)
-            .join(Organisation, Organisation.id == PersonOrganisationRole.organisation_id)
-            .where(where, PersonOrganisationRole.deleted_at.is_(None), Person.deleted_at.is_(None),
-                   Person.erased_at.is_(None), Person.merged_into_id.is_(None), Organisation.deleted_at.is_(None)))
-
-
-def linked_persons(store: Store, organisation_id: str) -> list[RoleLink]:
-    """The organisation's people, by surname in Slovenian order, then role."""
-    query = _links(PersonOrganisationRole.organisation_id == organisation_id).order_by(
-        Person.sort_key, PersonOrganisationRole.role, PersonOrganisationRole.id)
-    with store.reader() as session:
-        return [_link(*row) for row in session.execute(query)]
-
-
-def organisations_of_person(store: Store, person_id: str) -> list[RoleLink]:
-    query = _links(PersonOrganisationRole.person_id == person_id).order_by(
-        Organisation.sort_key, PersonOrganisationRole.role, PersonOrganisationRole.id)
-    with store.reader() as session:
-        return [_link(*row) for row in session.execute(query)]

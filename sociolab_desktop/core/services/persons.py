@@ -22,11 +22,7 @@ from sociolab_desktop.core.domain.municipalities import (
     find_municipality,
     municipality_by_code,
 )
-from sociolab_desktop.core.services.organisations import (
-    FieldErrors,
-    clean_choice,
-    clean_text,
-)
+from sociolab_desktop.core.services.fields import FieldErrors, clean_choice, clean_text
 from sociolab_desktop.core.services.person_search import (
     DuplicateCandidate,
     DuplicateProbe,

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from sociolab_desktop.core.domain.keys import organisation_role_key
+from sociolab_desktop.core.services import organisation_roles as roles
 from sociolab_desktop.core.services import organisations as org
 from sociolab_desktop.core.store.models import Person, PersonOrganisationRole
 from sociolab_desktop.errors import UserError
@@ -248,38 +249,38 @@ def test_list_rows_are_plain_data(workspace):
 def test_a_person_linked_with_a_role_appears_on_both_sides(workspace):
     organisation = _create(workspace, "Zadruga Đurđevka")
     person_id = _person(workspace)
-    link = org.link_person(workspace.store, workspace.actor, organisation.id, person_id, "founder",
+    link = roles.link_person(workspace.store, workspace.actor, organisation.id, person_id, "founder",
                            since=dt.date(2019, 3, 1))
     assert link.id == organisation_role_key(person_id, organisation.id, "founder")
     assert (link.person_name, link.organisation_name, link.role) == ("Ana Čeh", "Zadruga Đurđevka", "founder")
-    assert org.linked_persons(workspace.store, organisation.id) == [link]
-    assert org.organisations_of_person(workspace.store, person_id) == [link]
+    assert roles.linked_persons(workspace.store, organisation.id) == [link]
+    assert roles.organisations_of_person(workspace.store, person_id) == [link]
     assert link.is_current(dt.date(2020, 1, 1)) and not link.is_current(dt.date(2019, 2, 28))
 
 
 def test_linking_the_same_role_twice_is_refused_but_another_role_is_not(workspace):
     organisation = _create(workspace)
     person_id = _person(workspace)
-    org.link_person(workspace.store, workspace.actor, organisation.id, person_id, "member")
+    roles.link_person(workspace.store, workspace.actor, organisation.id, person_id, "member")
     with pytest.raises(UserError, match="already has this role"):
-        org.link_person(workspace.store, workspace.actor, organisation.id, person_id, "member")
-    org.link_person(workspace.store, workspace.actor, organisation.id, person_id, "employee")
-    assert [link.role for link in org.linked_persons(workspace.store, organisation.id)] == ["employee", "member"]
+        roles.link_person(workspace.store, workspace.actor, organisation.id, person_id, "member")
+    roles.link_person(workspace.store, workspace.actor, organisation.id, person_id, "employee")
+    assert [link.role for link in roles.linked_persons(workspace.store, organisation.id)] == ["employee", "member"]
 
 
 def test_an_end_before_the_start_is_refused(workspace):
     organisation = _create(workspace)
     person_id = _person(workspace)
     with pytest.raises(org.FieldErrors) as error:
-        org.link_person(workspace.store, workspace.actor, organisation.id, person_id, "employee",
+        roles.link_person(workspace.store, workspace.actor, organisation.id, person_id, "employee",
                         since=dt.date(2020, 5, 1), until=dt.date(2020, 4, 30))
     assert error.value.fields == ["until"]
-    link = org.link_person(workspace.store, workspace.actor, organisation.id, person_id, "employee",
+    link = roles.link_person(workspace.store, workspace.actor, organisation.id, person_id, "employee",
                            since=dt.date(2020, 5, 1), until=dt.date(2020, 5, 1))
     with pytest.raises(org.FieldErrors):
-        org.change_role_dates(workspace.store, workspace.actor, link.id, since=dt.date(2021, 1, 1),
+        roles.change_role_dates(workspace.store, workspace.actor, link.id, since=dt.date(2021, 1, 1),
                               until=dt.date(2020, 1, 1))
-    changed = org.change_role_dates(workspace.store, workspace.actor, link.id, since=dt.date(2020, 5, 1),
+    changed = roles.change_role_dates(workspace.store, workspace.actor, link.id, since=dt.date(2020, 5, 1),
                                     until=dt.date(2021, 6, 30))
     assert changed.until == dt.date(2021, 6, 30) and not changed.is_current(dt.date(2021, 7, 1))
 
@@ -287,35 +288,35 @@ def test_an_end_before_the_start_is_refused(workspace):
 def test_unknown_role_is_refused(workspace):
     organisation = _create(workspace)
     with pytest.raises(org.FieldErrors) as error:
-        org.link_person(workspace.store, workspace.actor, organisation.id, _person(workspace), "boss")
+        roles.link_person(workspace.store, workspace.actor, organisation.id, _person(workspace), "boss")
     assert error.value.fields == ["role"]
 
 
 def test_unlink_is_a_soft_delete_and_linking_again_revives_the_record(workspace):
     organisation = _create(workspace)
     person_id = _person(workspace)
-    link = org.link_person(workspace.store, workspace.actor, organisation.id, person_id, "contact_person")
-    org.unlink_person(workspace.store, workspace.actor, link.id)
-    assert org.linked_persons(workspace.store, organisation.id) == []
+    link = roles.link_person(workspace.store, workspace.actor, organisation.id, person_id, "contact_person")
+    roles.unlink_person(workspace.store, workspace.actor, link.id)
+    assert roles.linked_persons(workspace.store, organisation.id) == []
     with workspace.store.reader() as session:
         assert session.get(PersonOrganisationRole, link.id).deleted_at is not None
     with pytest.raises(UserError):
-        org.unlink_person(workspace.store, workspace.actor, link.id)
-    again = org.link_person(workspace.store, workspace.actor, organisation.id, person_id, "contact_person",
+        roles.unlink_person(workspace.store, workspace.actor, link.id)
+    again = roles.link_person(workspace.store, workspace.actor, organisation.id, person_id, "contact_person",
                             since=dt.date(2021, 1, 4))
     assert again.id == link.id and again.since == dt.date(2021, 1, 4)
-    assert len(org.linked_persons(workspace.store, organisation.id)) == 1
+    assert len(roles.linked_persons(workspace.store, organisation.id)) == 1
 
 
 def test_linked_persons_are_in_slovenian_surname_order_without_erased_or_deleted(workspace):
     organisation = _create(workspace)
     for first, last in (("Zala", "Žagar"), ("Ana", "Zupan"), ("Ivo", "Čeh"), ("Eva", "Cerar")):
-        org.link_person(workspace.store, workspace.actor, organisation.id, _person(workspace, first, last), "member")
+        roles.link_person(workspace.store, workspace.actor, organisation.id, _person(workspace, first, last), "member")
     gone = _person(workspace, "Gone", "Away")
-    org.link_person(workspace.store, workspace.actor, organisation.id, gone, "member")
+    roles.link_person(workspace.store, workspace.actor, organisation.id, gone, "member")
     with workspace.store.unit_of_work(workspace.actor) as session:
         session.get(Person, gone).deleted_at = dt.datetime(2021, 1, 1)
-    names = [link.person_name for link in org.linked_persons(workspace.store, organisation.id)]
+    names = [link.person_name for link in roles.linked_persons(workspace.store, organisation.id)]
     assert names == ["Eva Cerar", "Ivo Čeh", "Ana Zupan", "Zala Žagar"]
 
 
@@ -323,10 +324,10 @@ def test_linking_a_deleted_person_or_organisation_is_refused(workspace):
     organisation = _create(workspace)
     person_id = _person(workspace)
     with pytest.raises(UserError, match="person was not found"):
-        org.link_person(workspace.store, workspace.actor, organisation.id, "no-such-person", "member")
+        roles.link_person(workspace.store, workspace.actor, organisation.id, "no-such-person", "member")
     org.delete_organisation(workspace.store, workspace.actor, organisation.id)
     with pytest.raises(UserError, match="organisation was not found"):
-        org.link_person(workspace.store, workspace.actor, organisation.id, person_id, "member")
+        roles.link_person(workspace.store, workspace.actor, organisation.id, person_id, "member")
 
 
 def test_a_merged_persons_link_is_not_made_twice(workspace):
@@ -334,11 +335,11 @@ def test_a_merged_persons_link_is_not_made_twice(workspace):
 
     organisation = _create(workspace)
     survivor, loser = _person(workspace, "Ana", "Čeh"), _person(workspace, "Ana", "Ceh")
-    org.link_person(workspace.store, workspace.actor, organisation.id, loser, "member")
+    roles.link_person(workspace.store, workspace.actor, organisation.id, loser, "member")
     person_operations.merge_persons(workspace.store, workspace.actor, survivor, loser)
     with pytest.raises(UserError, match="already has this role"):
-        org.link_person(workspace.store, workspace.actor, organisation.id, survivor, "member")
-    [link] = org.linked_persons(workspace.store, organisation.id)
+        roles.link_person(workspace.store, workspace.actor, organisation.id, survivor, "member")
+    [link] = roles.linked_persons(workspace.store, organisation.id)
     assert link.person_id == survivor
 
 

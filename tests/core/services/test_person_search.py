@@ -11,6 +11,7 @@ import pytest
 
 from sociolab_desktop.core.services import (
     consents,
+    organisation_roles,
     organisations,
     person_operations,
     person_search,
@@ -91,7 +92,7 @@ def test_organisation_name_finds_its_people_and_follows_renames_and_unlinks(peop
     ana = _add(people, "Ana", "Kralj")
     organisation = organisations.create_organisation(
         people.store, people.actor, organisations.OrganisationInput("Zadruga Đurđevka", "cooperative"))
-    link = organisations.link_person(people.store, people.actor, organisation.id, ana, "member")
+    link = organisation_roles.link_person(people.store, people.actor, organisation.id, ana, "member")
     assert _found(people, "zadruga durd") == {"Ana Kralj"}
     assert _found(people, "durdevka ana") == {"Ana Kralj"}
 
@@ -100,7 +101,7 @@ def test_organisation_name_finds_its_people_and_follows_renames_and_unlinks(peop
     assert _found(people, "zadruga") == set()
     assert _found(people, "soncek") == {"Ana Kralj"}
 
-    organisations.unlink_person(people.store, people.actor, link.id)
+    organisation_roles.unlink_person(people.store, people.actor, link.id)
     assert _found(people, "soncek") == set()
     assert _found(people, "kralj") == {"Ana Kralj"}
 
@@ -109,7 +110,7 @@ def test_deleted_organisation_no_longer_finds_its_people(people):
     ana = _add(people, "Ana", "Kralj")
     organisation = organisations.create_organisation(
         people.store, people.actor, organisations.OrganisationInput("Zadruga Đurđevka", "cooperative"))
-    organisations.link_person(people.store, people.actor, organisation.id, ana, "founder")
+    organisation_roles.link_person(people.store, people.actor, organisation.id, ana, "founder")
     organisations.delete_organisation(people.store, people.actor, organisation.id)
     assert _found(people, "zadruga") == set()
 

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sociolab_desktop.core.domain.keys import attendance_key, certificate_key, registration_key
+from sociolab_desktop.core.domain.keys import (
+    attendance_key,
+    certificate_key,
+    registration_key,
+)
 from sociolab_desktop.core.services import consents, contacts
+from sociolab_desktop.core.services import organisation_roles as roles
 from sociolab_desktop.core.services import organisations as org
 from sociolab_desktop.core.services.timeline import TimelineKind as K
-from sociolab_desktop.core.services.timeline import organisation_timeline, person_timeline
+from sociolab_desktop.core.services.timeline import (
+    organisation_timeline,
+    person_timeline,
+)
 from sociolab_desktop.core.store.models import (
     Attendance,
     Certificate,
@@ -30,7 +38,7 @@ def _history(ws):
         session.add(person)
     organisation = org.create_organisation(ws.store, ws.actor,
                                            org.OrganisationInput(name="Zadruga Đurđevka", legal_form="cooperative"))
-    org.link_person(ws.store, ws.actor, organisation.id, person.id, "founder", since=dt.date(2019, 1, 10),
+    roles.link_person(ws.store, ws.actor, organisation.id, person.id, "founder", since=dt.date(2019, 1, 10),
                     until=dt.date(2021, 5, 31))
     contacts.record_contact(ws.store, ws.actor, contacts.ContactInput(
         contact_date=dt.date(2019, 2, 1), channel="visit", topics=["cooperative"], person_id=person.id,

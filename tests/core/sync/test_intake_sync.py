@@ -6,6 +6,7 @@ import datetime as dt
 
 from sociolab_desktop.core.domain.keys import organisation_role_key
 from sociolab_desktop.core.services import contacts
+from sociolab_desktop.core.services import organisation_roles as roles
 from sociolab_desktop.core.services import organisations as org
 from sociolab_desktop.core.store.models import Person
 
@@ -24,16 +25,16 @@ def test_two_offices_linking_the_same_person_and_role_hold_one_record(offices, e
                                            org.OrganisationInput(name="Zadruga Đurđevka", legal_form="cooperative"))
     exchange(maribor, ptuj)
     for office in (maribor, ptuj):  # both offline
-        org.link_person(office.ws.store, office.ws.actor, organisation.id, person_id, "founder",
+        roles.link_person(office.ws.store, office.ws.actor, organisation.id, person_id, "founder",
                         since=dt.date(2019, 3, 1))
-    org.link_person(ptuj.ws.store, ptuj.ws.actor, organisation.id, person_id, "member")
+    roles.link_person(ptuj.ws.store, ptuj.ws.actor, organisation.id, person_id, "member")
     exchange(maribor, ptuj)
     founder = organisation_role_key(person_id, organisation.id, "founder")
     for office in (maribor, ptuj):
         assert office.scalar("SELECT count(*) FROM person_organisation_role WHERE role = 'founder'") == 1
         assert office.scalar("SELECT id FROM person_organisation_role WHERE role = 'founder'") == founder
         assert office.scalar("SELECT count(*) FROM sync_conflict") == 0  # same values: nothing to review
-        links = org.linked_persons(office.ws.store, organisation.id)
+        links = roles.linked_persons(office.ws.store, organisation.id)
         assert sorted(link.role for link in links) == ["founder", "member"]
 
 
@@ -42,12 +43,12 @@ def test_an_unlink_at_one_office_reaches_the_other(offices, exchange):
     person_id = _person(maribor)
     organisation = org.create_organisation(maribor.ws.store, maribor.ws.actor,
                                            org.OrganisationInput(name="Društvo Čebelica", legal_form="association"))
-    link = org.link_person(maribor.ws.store, maribor.ws.actor, organisation.id, person_id, "contact_person")
+    link = roles.link_person(maribor.ws.store, maribor.ws.actor, organisation.id, person_id, "contact_person")
     exchange(maribor, ptuj)
-    assert len(org.linked_persons(ptuj.ws.store, organisation.id)) == 1
-    org.unlink_person(ptuj.ws.store, ptuj.ws.actor, link.id)
+    assert len(roles.linked_persons(ptuj.ws.store, organisation.id)) == 1
+    roles.unlink_person(ptuj.ws.store, ptuj.ws.actor, link.id)
     exchange(maribor, ptuj)
-    assert org.linked_persons(maribor.ws.store, organisation.id) == []
+    assert roles.linked_persons(maribor.ws.store, organisation.id) == []
 
 
 def test_an_organisation_and_its_contact_arrive_searchable(offices, exchange):
