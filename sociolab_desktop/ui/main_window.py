@@ -35,9 +35,10 @@ class MainWindow(QMainWindow):
     area_changed = Signal(str)
     closed = Signal()
 
-    def __init__(self, ctx: ShellContext, *, defer_shortcuts: bool = False) -> None:
-        """`defer_shortcuts`: the caller runs `self.menus.install_shortcuts()` after the first
-        paint (start-up does, to show the window sooner)."""
+    def __init__(self, ctx: ShellContext, *, defer_until_painted: bool = False) -> None:
+        """`defer_until_painted`: the caller runs `finish_after_first_paint()` once the window has
+        painted (start-up does): the shortcuts and the first area's page wait until then, so
+        the window appears sooner."""
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
@@ -70,8 +71,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.menus = MainMenus(self)
-        if not defer_shortcuts:
-            self.menus.install_shortcuts()
+        # Until the first paint the current area has no page yet (its import costs ~15 ms).
+        self._pages_deferred = defer_until_painted
         self.status = ShellStatusBar(self)
         self.setStatusBar(self.status)
         # Rounds run on a timer whether or not the Sync area was ever opened; the status bar
@@ -98,6 +99,13 @@ class MainWindow(QMainWindow):
         self.show_area(AREAS[0].key)
         self._restore_geometry()
         self.navigation.setFocus()
+        if not defer_until_painted:
+            self.finish_after_first_paint()
+
+    def finish_after_first_paint(self) -> None:
+        self.menus.install_shortcuts()
+        self._pages_deferred = False
+        self.pages.setCurrentWidget(self.area_page(self._current_area))
 
     # --- areas -----------------------------------------------------------------------------
 
@@ -130,7 +138,8 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self._current_area = AREAS[row].key
-        self.pages.setCurrentWidget(self.area_page(self._current_area))
+        if not self._pages_deferred:
+            self.pages.setCurrentWidget(self.area_page(self._current_area))
         self.menus.area_actions[row].setChecked(True)
         self.area_changed.emit(AREAS[row].key)
 

@@ -76,13 +76,13 @@ class Startup(QObject):
             QTimer.singleShot(0, self._open_workspace)
 
     def _show_window(self) -> None:
-        self.window = MainWindow(self.ctx, defer_shortcuts=True)
+        self.window = MainWindow(self.ctx, defer_until_painted=True)
         self.window.installEventFilter(self._first_paint)
         self.window.closed.connect(self._on_window_closed)
         self.window.show()
 
     def _on_first_paint(self) -> None:
-        self.window.menus.install_shortcuts()
+        self.window.finish_after_first_paint()
         self.shown.emit()
         # Let the paint reach the screen before the event loop is busy opening the database.
         QTimer.singleShot(0, self._open_workspace)

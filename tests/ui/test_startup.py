@@ -8,6 +8,7 @@ from ui_helpers import type_text
 
 from sociolab_desktop.core.services import staff
 from sociolab_desktop.settings import load_settings
+from sociolab_desktop.ui.clients.clients_page import ClientsPage
 from sociolab_desktop.ui.first_run_dialog import FirstRunDialog
 from sociolab_desktop.ui.sign_in_dialog import SignInDialog
 
@@ -57,6 +58,21 @@ def test_a_remembered_active_person_is_not_asked_again(start, qtbot, workspace):
     assert startup.window.status.staff_label.text() == startup.ctx.tr.gettext("Signed in: {name}").format(
         name="Mojca Žagar"
     )
+
+
+def test_the_first_area_and_the_shortcuts_come_right_after_the_first_paint(start, qtbot, workspace):
+    root = workspace.paths.root
+    workspace.close()
+    startup = start(root)
+    window = startup.window
+    assert window.pages.currentWidget() is None  # not before the first paint
+    with qtbot.waitSignal(startup.shown):
+        pass
+    assert isinstance(window.pages.currentWidget(), ClientsPage)
+    assert window.menus.quit.shortcut().toString() == "Ctrl+Q"
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == "organisations"
+    assert window.pages.currentWidget() is window.area_page("organisations")
 
 
 def test_first_run_then_the_main_window(start, qtbot, data_dir):
