@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from xml.sax.saxutils import escape
@@ -18,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from sociolab_desktop.core.documents.branding import NO_BRANDING, Branding
 from sociolab_desktop.core.documents.fonts import register_fonts
@@ -51,8 +52,10 @@ class DocumentInfo:
 
     title: str
     issuer: str  # the issuing info point: printed in the footer, and the PDF's author
-    printed_on: dt.date
+    printed_on: dt.date | None  # None: no print date (a certificate carries its date of issue)
     orientation: str = PORTRAIT
+    page_numbers: bool = True  # False for documents whose pages stand alone (certificates)
+    header_title: bool = True  # False: the header shows only the logos, centred
 
 
 def frame_width(orientation: str = PORTRAIT) -> float:
@@ -97,15 +100,29 @@ class NumberedCanvas(Canvas):
         super().save()
 
 
+class NextPageLanguages(ActionFlowable):
+    """The pages after this one print their footer in these languages (several: one statement
+    each). For a batch whose documents differ in language, e.g. certificates: put it before the
+    PageBreak, like ReportLab's NextPageTemplate, since a page's footer is drawn as it begins."""
+
+    def __init__(self, translators: Sequence[Translator]) -> None:
+        super().__init__(("frameLanguages", tuple(translators)))
+
+
 class SocioLabDocTemplate(BaseDocTemplate):
     """Page templates "portrait" and "landscape" (switch with NextPageTemplate) sharing one
     header and footer; flowables go into the frame between them."""
 
     def __init__(self, target, info: DocumentInfo, tr: Translator, logos: list[Logo],
-                 logo_height: float) -> None:
+                 logo_height: float, frame_languages: Sequence[tuple[Translator, ...]] = ()) -> None:
         self.info, self.tr, self.logos, self.logo_height = info, tr, logos, logo_height
         self.styles: Styles = document_styles()
         self.page_count = 0
+        # Every set of footer languages the pages will use: the body frame leaves room for the
+        # tallest footer among them. The first set is the first page's.
+        self._language_sets = list(frame_languages) or [(tr,)]
+        self.frame_translators = self._language_sets[0]
+        self._page_translators: list[tuple[Translator, ...]] = []
         family = register_fonts()
         super().__init__(
             target, pagesize=A4, leftMargin=_MARGIN_X, rightMargin=_MARGIN_X, topMargin=_MARGIN_TOP,
@@ -114,7 +131,7 @@ class SocioLabDocTemplate(BaseDocTemplate):
             # The canvas' start-up font would otherwise put Helvetica into every page's resources.
             initialFontName=family, initialFontSize=10,
         )
-        self._bands: dict[tuple[float, float], tuple[_Band, _Band]] = {}
+        self._bands: dict[tuple, tuple[_Band, _Band]] = {}
         templates = [self._page_template(PORTRAIT, A4), self._page_template(LANDSCAPE, landscape(A4))]
         if info.orientation == LANDSCAPE:
             templates.reverse()  # the first template is the one the document starts with
@@ -123,7 +140,9 @@ class SocioLabDocTemplate(BaseDocTemplate):
     # Layout -------------------------------------------------------------------------------------
 
     def _page_template(self, name: str, pagesize: tuple[float, float]) -> PageTemplate:
-        header, footer = self._bands_for(pagesize)
+        header = self._bands_for(pagesize)[0]
+        footer = max((self._bands_for(pagesize, languages)[1] for languages in self._language_sets),
+                     key=lambda band: band.height)
         width, height = pagesize
         bottom = _MARGIN_BOTTOM + footer.height + _BAND_GAP
         top = height - _MARGIN_TOP - header.height - _BAND_GAP
@@ -131,11 +150,14 @@ class SocioLabDocTemplate(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         return PageTemplate(id=name, frames=[frame], pagesize=pagesize, onPage=self._draw_bands)
 
-    def _bands_for(self, pagesize: tuple[float, float]) -> tuple[_Band, _Band]:
-        if pagesize not in self._bands:
+    def _bands_for(self, pagesize: tuple[float, float],
+                   languages: tuple[Translator, ...] | None = None) -> tuple[_Band, _Band]:
+        languages = languages or self.frame_translators
+        key = (pagesize, tuple(tr.language for tr in languages))
+        if key not in self._bands:
             width, height = pagesize
-            self._bands[pagesize] = (self._header(width, height), self._footer(width))
-        return self._bands[pagesize]
+            self._bands[key] = (self._header(width, height), self._footer(width, languages))
+        return self._bands[key]
 
     def _header(self, page_width: float, page_height: float) -> _Band:
         usable = page_width - 2 * _MARGIN_X
@@ -145,11 +167,13 @@ class SocioLabDocTemplate(BaseDocTemplate):
         scale = min(1.0, usable * _LOGOS_MAX_SHARE / natural) if natural else 1.0
         logo_height *= scale
         logos_width = natural * scale
+        top = page_height - _MARGIN_TOP
+        if not self.info.header_title:
+            return self._logos_only_header(page_width, top, logo_height, logos_width, scale)
         title_width = usable - logos_width - (6 * mm if logos_width else 0)
         title = Paragraph(text(self.info.title), self._title_style(title_width, bool(self.logos)))
         _, title_height = title.wrap(title_width, page_height)
         band_height = max(logo_height, title_height)
-        top = page_height - _MARGIN_TOP
 
         def draw(canvas: Canvas) -> None:
             x = _MARGIN_X
@@ -163,6 +187,19 @@ class SocioLabDocTemplate(BaseDocTemplate):
 
         return _Band(band_height + 2 * mm, draw)
 
+    def _logos_only_header(self, page_width: float, top: float, logo_height: float, logos_width: float,
+                           scale: float) -> _Band:
+        """Centred logos without a title or rule (a certificate names itself in its body)."""
+
+        def draw(canvas: Canvas) -> None:
+            x = (page_width - logos_width) / 2
+            for logo in self.logos:
+                width = logo.aspect * logo_height
+                canvas.drawImage(logo.image, x, top - logo_height, width=width, height=logo_height, mask="auto")
+                x += width + _LOGO_GAP * scale
+
+        return _Band(logo_height, draw)
+
     def _title_style(self, width: float, beside_logos: bool) -> ParagraphStyle:
         """The largest size from 14 pt down to 11 pt at which the title fits on one line (a title
         broken before its last word looks careless); below that it wraps at 11 pt."""
@@ -175,14 +212,17 @@ class SocioLabDocTemplate(BaseDocTemplate):
             alignment=TA_RIGHT if beside_logos else TA_LEFT,
         )
 
-    def _footer(self, page_width: float) -> _Band:
-        tr, styles = self.tr, self.styles
+    def _footer(self, page_width: float, languages: tuple[Translator, ...]) -> _Band:
+        tr, styles = languages[0], self.styles
         usable = page_width - 2 * _MARGIN_X
-        statement = Paragraph(text(tr.gettext(CO_FINANCING_STATEMENT)), styles.footer_centre)
+        statements = "<br/>".join(text(language.gettext(CO_FINANCING_STATEMENT)) for language in languages)
+        statement = Paragraph(statements, styles.footer_centre)
         _, statement_height = statement.wrap(usable, 100 * mm)
         issuer = Paragraph(text(self.info.issuer), styles.footer)
+        printed_on = self.info.printed_on
         printed = Paragraph(
-            text(tr.gettext(PRINTED_ON).format(date=tr.format_date(self.info.printed_on))), styles.footer_centre
+            text(tr.gettext(PRINTED_ON).format(date=tr.format_date(printed_on))) if printed_on else "",
+            styles.footer_centre,
         )
         # Left, centre and right thirds; the right one is left free for "page x of y".
         _, issuer_height = issuer.wrap(usable * 0.3, 30 * mm)
@@ -209,7 +249,12 @@ class SocioLabDocTemplate(BaseDocTemplate):
 
     # Drawing ------------------------------------------------------------------------------------
 
+    def handle_frameLanguages(self, translators: tuple[Translator, ...]) -> None:
+        """Carries out NextPageLanguages."""
+        self.frame_translators = translators
+
     def _draw_bands(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        self._page_translators.append(self.frame_translators)
         header, footer = self._bands_for(tuple(doc.pageTemplate.pagesize))
         canvas.saveState()
         header.draw(canvas)
@@ -219,9 +264,12 @@ class SocioLabDocTemplate(BaseDocTemplate):
     def draw_page_number(self, canvas: Canvas, page: int, pages: int) -> None:
         """Called for every page once the total is known (see NumberedCanvas)."""
         self.page_count = pages
-        tr = self.tr
+        if not self.info.page_numbers:
+            return
+        languages = self._page_translators[page - 1]
+        tr = languages[0]
         label = tr.gettext(PAGE_X_OF_Y).format(page=tr.format_number(page), pages=tr.format_number(pages))
-        footer = self._bands_for(tuple(canvas._pagesize))[1]
+        footer = self._bands_for(tuple(canvas._pagesize), languages)[1]
         paragraph = Paragraph(text(label), self.styles.footer_right)
         width, height = paragraph.wrap(footer.page_number_width, 30 * mm)
         canvas.saveState()
@@ -231,10 +279,14 @@ class SocioLabDocTemplate(BaseDocTemplate):
 
 
 def render_document(story: list[Flowable], info: DocumentInfo, tr: Translator,
-                    branding: Branding = NO_BRANDING) -> DocumentResult:
-    """Lay out `story` on SocioLab pages; logos that cannot be read become warnings."""
+                    branding: Branding = NO_BRANDING,
+                    frame_languages: Sequence[tuple[Translator, ...]] = ()) -> DocumentResult:
+    """Lay out `story` on SocioLab pages; logos that cannot be read become warnings.
+
+    The footer speaks `tr`'s language, unless `frame_languages` lists the sets of languages the
+    pages use (the first page's first; NextPageLanguages in the story switches between them)."""
     logos, warnings = load_logos(branding)
     buffer = io.BytesIO()
-    doc = SocioLabDocTemplate(buffer, info, tr, logos, branding.logo_height_mm * mm)
+    doc = SocioLabDocTemplate(buffer, info, tr, logos, branding.logo_height_mm * mm, frame_languages)
     doc.build(story, canvasmaker=partial(NumberedCanvas, page_numberer=doc.draw_page_number))
     return DocumentResult(buffer.getvalue(), warnings, doc.page_count)
