@@ -1,0 +1,1 @@
+"""Events and attendance: events with sessions, registrations, door check-in, signed sheets, certificates."""
