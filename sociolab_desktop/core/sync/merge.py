@@ -21,7 +21,14 @@ from sociolab_desktop.core.sync.state import now_text
 NOT_CONFLICTING = frozenset(
     {"created_at", "updated_at", "created_by_id", "updated_by_id", "origin_site_id", "search_text", "sort_key"}
 )
+# Two doors checking in the same person offline agree that they came; which door was first is
+# not worth a person's review (the later check-in's time and staff member win).
+NOT_CONFLICTING_IN = {"attendance": frozenset({"checked_in_at", "checked_in_by_id"})}
 _ID_CHUNK = 500
+
+
+def _quiet(table: str, column: str) -> bool:
+    return column in NOT_CONFLICTING or column in NOT_CONFLICTING_IN.get(table, ())
 
 
 @functools.lru_cache
@@ -163,11 +170,11 @@ class Merger:
                     if row is not None and row[column] != values[column]:
                         changes[column] = values[column]
                         ip = incoming.prev(column)
-                        if column not in NOT_CONFLICTING and lv and (ip is None or ip < lv):
+                        if not _quiet(table, column) and lv and (ip is None or ip < lv):
                             self._conflict(table, entry["k"], column, "field", values[column], iv, row[column], lv)
                 elif iv < lv and row is not None and row[column] != values[column]:
                     lp = local.prev(column)
-                    if column not in NOT_CONFLICTING and iv and (lp is None or lp < iv):
+                    if not _quiet(table, column) and iv and (lp is None or lp < iv):
                         self._conflict(table, entry["k"], column, "field", row[column], lv, values[column], iv)
             if row is not None and "deleted_at" in values:
                 self._check_delete_concurrency(table, entry["k"], data_columns, incoming, local, row, values)

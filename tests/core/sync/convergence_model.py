@@ -36,6 +36,8 @@ DATA_COLUMNS = {table: [column for column in columns if column != "id"] for tabl
 BOOKKEEPING = frozenset(
     {"created_at", "updated_at", "created_by_id", "updated_by_id", "origin_site_id", "search_text", "sort_key"}
 )
+# Two doors checking the same person in: which time and staff member win is nobody's review.
+QUIET_IN = {"attendance": frozenset({"checked_in_at", "checked_in_by_id"})}
 # Records that exist once per (thing, person): after a merge, one per pair stays live.
 UNIQUE_PER_PERSON = {
     "registration": ("event_id",),
@@ -236,7 +238,7 @@ class History:
         references = set(PERSON_REFERENCES)
         problems, blind = [], []
         for field, versions in self.writes.items():
-            if field[2] in BOOKKEEPING:
+            if field[2] in BOOKKEEPING or field[2] in QUIET_IN.get(field[0], ()):
                 continue
 
             def meaning(value):
