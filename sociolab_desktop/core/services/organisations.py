@@ -168,6 +168,12 @@ def _clean(data: OrganisationInput) -> dict[str, object]:
     return collect(checks, OrganisationValidationError)
 
 
+def validate_organisation(data: OrganisationInput) -> dict[str, object]:
+    """The cleaned column values `create_organisation` would store, or
+    OrganisationValidationError with every wrong field (for checking many rows before saving)."""
+    return _clean(data)
+
+
 def _detail(row: Organisation) -> OrganisationDetail:
     values = {name: getattr(row, name) for name in _INPUT_FIELDS}
     return OrganisationDetail(**values, id=row.id, created_at=row.created_at, updated_at=row.updated_at,
@@ -209,6 +215,12 @@ def _duplicates(session: Session, values: dict, exclude_id: str | None) -> list[
             *alive, word_prefix_filter(Organisation.search_text, key.split()[0])))
         add((row for row in candidates if name_key(row.name) == key), "name")
     return list(found.values())
+
+
+def duplicates_in_session(session: Session, values: dict) -> list[DuplicateOrganisation]:
+    """Live organisations sharing cleaned `values`' registration or tax number or folded name,
+    read in the caller's transaction (an import checks many rows inside one)."""
+    return _duplicates(session, values, None)
 
 
 def find_duplicate_organisations(store: Store, data: OrganisationInput, *,

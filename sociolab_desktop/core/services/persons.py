@@ -253,6 +253,13 @@ def _clean(data: PersonInput, today: dt.date, site_exists) -> dict[str, object]:
     return values
 
 
+def validate_person(data: PersonInput, today: dt.date) -> dict[str, object]:
+    """The form's cleaned column values, as `create_person` would store them (before it fills in
+    this PC's info point and today's first contact), or PersonValidationError with every wrong
+    field. For checking many rows before saving any (import); a `site_id` given is not looked up."""
+    return _clean(data, today, lambda _site_id: True)
+
+
 def _site_checker(session):
     def exists(site_id: str) -> bool:
         site = session.get(Site, site_id)
