@@ -1,4 +1,4 @@
-"""Fills the mentoring documents' data (record_data) from the store: per session, per organisation
+"""Fills the mentoring documents' data (core/domain/mentoring_records.py) from the store: per session, per organisation
 and month, per mentor and month. Deleted sessions never appear."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from sociolab_desktop.core.domain.text import slovenian_sort_key
 from sociolab_desktop.core.services.mentoring.lookup import live_session
-from sociolab_desktop.core.services.mentoring.record_data import (
+from sociolab_desktop.core.domain.mentoring_records import (
     MentorTimesheetData,
     MonthlyRecordData,
     RecordAction,

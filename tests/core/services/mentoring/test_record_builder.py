@@ -8,7 +8,7 @@ import pytest
 
 from sociolab_desktop.core.services.mentoring import record_builder as rb
 from sociolab_desktop.core.services.mentoring import sessions as s
-from sociolab_desktop.core.services.mentoring.record_data import (
+from sociolab_desktop.core.domain.mentoring_records import (
     RecordAction,
     RecordParty,
 )
