@@ -33,7 +33,8 @@ from sociolab_desktop.core.domain.keys import (
 )
 from sociolab_desktop.core.services import sites
 from sociolab_desktop.core.services.mentoring import counting, listing, sessions
-from sociolab_desktop.core.services.mentoring.time_rules import Period, to_utc
+from sociolab_desktop.core.services.mentoring.time_rules import Period
+from sociolab_desktop.core.domain.slovenian_time import to_utc
 from sociolab_desktop.core.store.derived import derived_values
 from sociolab_desktop.core.store.models import (
     Attendance,

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from sociolab_desktop.core.domain.slovenian_time import to_local
 from sociolab_desktop.core.store.models import (
     Attendance,
     Certificate,
@@ -63,8 +64,8 @@ class TimelineItem:
 
 
 def local_date(moment: dt.datetime) -> dt.date:
-    """A stored (naive UTC) time as a date on this PC's clock (Slovenian time at the info points)."""
-    return moment.replace(tzinfo=dt.UTC).astimezone().date()
+    """A stored (naive UTC) time as its Slovenian date, the same on every PC whatever its clock's zone."""
+    return to_local(moment).date()
 
 
 def _newest_first(items: list[TimelineItem]) -> list[TimelineItem]:

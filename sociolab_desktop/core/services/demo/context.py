@@ -21,6 +21,7 @@ from sociolab_desktop.core.domain.municipalities import (
     find_municipality,
     post_offices_of,
 )
+from sociolab_desktop.core.domain.slovenian_time import to_utc
 from sociolab_desktop.core.services.demo import names
 
 PROJECT_START = dt.date(2018, 4, 1)
@@ -89,23 +90,12 @@ class Place:
     office: PostOffice
 
 
-@lru_cache(maxsize=None)
-def _summer_time(year: int) -> tuple[dt.date, dt.date]:
-    def last_sunday(month: int) -> dt.date:
-        last = dt.date(year, month, 31)
-        return last - dt.timedelta(days=(last.weekday() + 1) % 7)
-
-    return last_sunday(3), last_sunday(10)
-
-
 def ljubljana_to_utc(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     """Local time in Slovenia as naive UTC (EU summer time: last Sunday of March to October).
 
     Worked out here rather than with zoneinfo: Windows has no time-zone database of its own.
     """
-    starts, ends = _summer_time(day.year)
-    offset = 2 if starts <= day < ends else 1
-    return dt.datetime(day.year, day.month, day.day, hour, minute) - dt.timedelta(hours=offset)
+    return to_utc(day, dt.time(hour, minute))
 
 
 def is_lockdown(day: dt.date) -> bool:

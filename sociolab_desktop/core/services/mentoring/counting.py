@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 
 from sociolab_desktop.core.domain.enums import EventType, JobKind
+from sociolab_desktop.core.domain.slovenian_time import to_local
 from sociolab_desktop.core.domain.text import fold, slovenian_sort_key
 from sociolab_desktop.core.services.mentoring.lookup import (
     LONG_PERIOD_DAYS,
@@ -38,7 +39,6 @@ from sociolab_desktop.core.services.mentoring.time_rules import (
     Period,
     quarters,
     quarters_to_hours,
-    to_local,
 )
 from sociolab_desktop.core.store.unit_of_work import Store
 

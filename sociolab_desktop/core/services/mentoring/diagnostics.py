@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from sociolab_desktop.core.domain.enums import DiagnosticArea
 from sociolab_desktop.core.domain.keys import derived_key
+from sociolab_desktop.core.domain.slovenian_time import local_now
 from sociolab_desktop.core.services.mentoring.checks import (
     DiagnosticValidationError,
     FieldError,
@@ -24,7 +25,6 @@ from sociolab_desktop.core.services.mentoring.checks import (
     raise_errors,
     require_confirmation,
 )
-from sociolab_desktop.core.services.mentoring.time_rules import local_now
 from sociolab_desktop.core.services.records import live_organisation
 from sociolab_desktop.core.store.models import (
     Diagnostic,

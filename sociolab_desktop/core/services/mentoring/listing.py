@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import DateTime, and_, exists, func, literal_column, select
 
+from sociolab_desktop.core.domain.slovenian_time import to_local
 from sociolab_desktop.core.services.mentoring.lookup import (
     LONG_PERIOD_DAYS,
     mentors_of,
@@ -26,7 +27,6 @@ from sociolab_desktop.core.services.mentoring.time_rules import (
     funder_hours,
     quarters,
     quarters_to_hours,
-    to_local,
     utc_bounds,
 )
 from sociolab_desktop.core.store.models import (

@@ -8,8 +8,8 @@ import datetime as dt
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
+from sociolab_desktop.core.domain.slovenian_time import to_local
 from sociolab_desktop.core.domain.text import slovenian_sort_key
-from sociolab_desktop.core.services.mentoring.time_rules import to_local
 from sociolab_desktop.core.store.models import (
     MentoringSession,
     MentoringSessionMentor,

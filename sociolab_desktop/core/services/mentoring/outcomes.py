@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sociolab_desktop.core.domain.enums import ContractType, JobKind, ProductStage
+from sociolab_desktop.core.domain.slovenian_time import local_now, to_local
 from sociolab_desktop.core.services.fields import clean_choice, clean_text
 from sociolab_desktop.core.services.mentoring.checks import (
     FieldError,
@@ -29,7 +30,6 @@ from sociolab_desktop.core.services.mentoring.lookup import (
     person_name,
     support_started_on,
 )
-from sociolab_desktop.core.services.mentoring.time_rules import local_now, to_local
 from sociolab_desktop.core.services.records import live_organisation, live_person
 from sociolab_desktop.core.store.models import (
     Job,

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sociolab_desktop.core.domain.enums import EnrolmentStatus
+from sociolab_desktop.core.domain.slovenian_time import local_now
 from sociolab_desktop.core.services.fields import clean_choice
 from sociolab_desktop.core.services.mentoring import diagnostics, listing, outcomes
 from sociolab_desktop.core.services.mentoring.checks import (
@@ -24,7 +25,6 @@ from sociolab_desktop.core.services.mentoring.checks import (
     raise_errors,
 )
 from sociolab_desktop.core.services.mentoring.session_parts import ActionRecord
-from sociolab_desktop.core.services.mentoring.time_rules import local_now
 from sociolab_desktop.core.services.records import live_organisation
 from sociolab_desktop.core.store.models import (
     AgreedAction,

@@ -8,8 +8,6 @@ import datetime as dt
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from sociolab_desktop.core.domain.text import slovenian_sort_key
-from sociolab_desktop.core.services.mentoring.lookup import live_session
 from sociolab_desktop.core.domain.mentoring_records import (
     MentorTimesheetData,
     MonthlyRecordData,
@@ -19,6 +17,9 @@ from sociolab_desktop.core.domain.mentoring_records import (
     SessionRecordData,
     TimesheetLine,
 )
+from sociolab_desktop.core.domain.slovenian_time import to_local
+from sociolab_desktop.core.domain.text import slovenian_sort_key
+from sociolab_desktop.core.services.mentoring.lookup import live_session
 from sociolab_desktop.core.services.mentoring.session_parts import (
     SessionRecord,
     load_records,
@@ -27,7 +28,6 @@ from sociolab_desktop.core.services.mentoring.time_rules import (
     Period,
     quarters,
     quarters_to_hours,
-    to_local,
 )
 from sociolab_desktop.core.services.records import live_organisation
 from sociolab_desktop.core.store.models import (

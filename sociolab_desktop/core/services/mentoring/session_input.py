@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sociolab_desktop.core.domain.enums import MentoringMode, MentoringTopic
+from sociolab_desktop.core.domain.slovenian_time import to_utc
 from sociolab_desktop.core.services.fields import clean_choice, clean_text
 from sociolab_desktop.core.services.mentoring.checks import (
     FieldError,
@@ -15,7 +16,6 @@ from sociolab_desktop.core.services.mentoring.checks import (
     raise_errors,
 )
 from sociolab_desktop.core.services.mentoring.session_parts import ActionInput
-from sociolab_desktop.core.services.mentoring.time_rules import to_utc
 from sociolab_desktop.i18n import N_
 
 MAX_PLACE = 200

@@ -12,11 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sociolab_desktop.core.domain.keys import coached_person_key, mentor_link_key
+from sociolab_desktop.core.domain.slovenian_time import to_local
 from sociolab_desktop.core.services.mentoring.lookup import mentors_of, persons_of
 from sociolab_desktop.core.services.mentoring.time_rules import (
     funder_hours,
     minutes_between,
-    to_local,
 )
 from sociolab_desktop.core.store.models import (
     AgreedAction,

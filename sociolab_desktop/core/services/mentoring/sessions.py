@@ -16,6 +16,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sociolab_desktop.core.domain.slovenian_time import local_now, to_local
 from sociolab_desktop.core.services.mentoring import session_parts as parts
 from sociolab_desktop.core.services.mentoring.checks import (
     FieldError,
@@ -32,11 +33,7 @@ from sociolab_desktop.core.services.mentoring.session_parts import (
     ActionRecord,
     SessionRecord,
 )
-from sociolab_desktop.core.services.mentoring.time_rules import (
-    local_now,
-    minutes_between,
-    to_local,
-)
+from sociolab_desktop.core.services.mentoring.time_rules import minutes_between
 from sociolab_desktop.core.services.records import live_organisation, live_person
 from sociolab_desktop.core.store.models import (
     AgreedAction,

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from sociolab_desktop.core.services.mentoring import record_builder as rb
-from sociolab_desktop.core.services.mentoring import sessions as s
 from sociolab_desktop.core.domain.mentoring_records import (
     RecordAction,
     RecordParty,
 )
+from sociolab_desktop.core.services.mentoring import record_builder as rb
+from sociolab_desktop.core.services.mentoring import sessions as s
 from sociolab_desktop.errors import UserError
 
 LATER = dt.datetime(2021, 6, 1, 10)

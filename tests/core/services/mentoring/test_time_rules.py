@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from sociolab_desktop.core.domain import slovenian_time as st
 from sociolab_desktop.core.services.mentoring import time_rules as t
 
 
@@ -22,25 +23,25 @@ def test_sums_of_quarters_are_exact():
 
 
 def test_winter_and_summer_times_convert_to_utc_and_back():
-    assert t.to_utc(dt.date(2021, 3, 15), dt.time(9)) == dt.datetime(2021, 3, 15, 8)
-    assert t.to_utc(dt.date(2021, 7, 1), dt.time(9)) == dt.datetime(2021, 7, 1, 7)
-    assert t.to_local(dt.datetime(2021, 7, 1, 7)) == dt.datetime(2021, 7, 1, 9)
+    assert st.to_utc(dt.date(2021, 3, 15), dt.time(9)) == dt.datetime(2021, 3, 15, 8)
+    assert st.to_utc(dt.date(2021, 7, 1), dt.time(9)) == dt.datetime(2021, 7, 1, 7)
+    assert st.to_local(dt.datetime(2021, 7, 1, 7)) == dt.datetime(2021, 7, 1, 9)
     # Late in the evening UTC is already the next Slovenian day.
-    assert t.to_local(dt.datetime(2021, 6, 30, 22, 30)).date() == dt.date(2021, 7, 1)
+    assert st.to_local(dt.datetime(2021, 6, 30, 22, 30)).date() == dt.date(2021, 7, 1)
 
 
 def test_summer_time_switches_at_one_o_clock_utc_on_the_last_sundays():
-    assert t.utc_offset(dt.datetime(2021, 3, 28, 0, 59)) == dt.timedelta(hours=1)
-    assert t.utc_offset(dt.datetime(2021, 3, 28, 1, 0)) == dt.timedelta(hours=2)
-    assert t.utc_offset(dt.datetime(2021, 10, 31, 0, 59)) == dt.timedelta(hours=2)
-    assert t.utc_offset(dt.datetime(2021, 10, 31, 1, 0)) == dt.timedelta(hours=1)
+    assert st.utc_offset(dt.datetime(2021, 3, 28, 0, 59)) == dt.timedelta(hours=1)
+    assert st.utc_offset(dt.datetime(2021, 3, 28, 1, 0)) == dt.timedelta(hours=2)
+    assert st.utc_offset(dt.datetime(2021, 10, 31, 0, 59)) == dt.timedelta(hours=2)
+    assert st.utc_offset(dt.datetime(2021, 10, 31, 1, 0)) == dt.timedelta(hours=1)
     # The session's real length counts across the switch: 01:30 to 03:30 lasts one hour.
     assert t.duration_minutes(dt.date(2021, 3, 28), dt.time(1, 30), dt.time(3, 30)) == 60
     assert t.duration_minutes(dt.date(2021, 3, 15), dt.time(9), dt.time(10, 30)) == 90
 
 
 def test_the_repeated_october_hour_is_taken_the_first_time():
-    assert t.to_utc(dt.date(2021, 10, 31), dt.time(2, 30)) == dt.datetime(2021, 10, 31, 0, 30)
+    assert st.to_utc(dt.date(2021, 10, 31), dt.time(2, 30)) == dt.datetime(2021, 10, 31, 0, 30)
 
 
 def test_a_month_runs_from_slovenian_midnight_to_slovenian_midnight():
