@@ -17,6 +17,9 @@ from sociolab_desktop.i18n import DEFAULT_LANGUAGE, N_, check_language
 
 SETTINGS_VERSION = 1
 DEFAULT_BACKUPS_KEPT = 14
+# How high the logos print in a document's header; the range keeps them legible and the header small.
+DEFAULT_LOGO_HEIGHT_MM = 14.0
+LOGO_HEIGHT_RANGE_MM = (8.0, 30.0)
 
 
 @dataclass
@@ -30,6 +33,15 @@ class Settings:
     current_staff_id: str | None = None
     backups_kept: int = DEFAULT_BACKUPS_KEPT
     window_geometry: str | None = None
+    # Logo images printed left to right in every document's header (see branding_settings.py):
+    # copies in the data folder, named relative to it.
+    document_logos: list[str] = field(default_factory=list)
+    logo_height_mm: float = DEFAULT_LOGO_HEIGHT_MM
+    # What certificates print as the place of issue and on the signature line: remembered from
+    # the last certificates printed on this PC (ui/events/certificate_dialog.py).
+    certificate_place: str | None = None
+    certificate_signatory: str | None = None
+    certificate_signatory_role: str | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -79,7 +91,24 @@ def load_settings(path: Path) -> Settings:
         settings.language = DEFAULT_LANGUAGE
     if not isinstance(settings.backups_kept, int) or settings.backups_kept < 1:
         settings.backups_kept = DEFAULT_BACKUPS_KEPT
+    _check_branding(settings)
+    for name in ("certificate_place", "certificate_signatory", "certificate_signatory_role"):
+        if not isinstance(getattr(settings, name), str | None):
+            setattr(settings, name, None)  # hand-edited: printed empty rather than as a stray value
     return settings
+
+
+def _check_branding(settings: Settings) -> None:
+    """A hand-edited or damaged logo setting falls back to no logos / the default height."""
+    logos = settings.document_logos
+    if not isinstance(logos, list) or not all(isinstance(logo, str) and logo for logo in logos):
+        settings.document_logos = []
+    height = settings.logo_height_mm
+    low, high = LOGO_HEIGHT_RANGE_MM
+    if isinstance(height, bool) or not isinstance(height, int | float) or not low <= height <= high:
+        settings.logo_height_mm = DEFAULT_LOGO_HEIGHT_MM
+    else:
+        settings.logo_height_mm = float(height)
 
 
 def save_settings(path: Path, settings: Settings) -> None:
