@@ -13,15 +13,34 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric, String, Table, Time, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    Numeric,
+    String,
+    Table,
+    Time,
+    select,
+)
 
+from sociolab_desktop.core.services.output_files import check_target, write_atomically
 from sociolab_desktop.core.services.tabular import FORMATS, WRITERS, ColumnSpec
-from sociolab_desktop.core.store.models import Attendance, Contact, Event, EventSession, Organisation, Person
+from sociolab_desktop.core.store.models import (
+    Attendance,
+    Contact,
+    Event,
+    EventSession,
+    Organisation,
+    Person,
+)
 from sociolab_desktop.core.store.unit_of_work import Store
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_
@@ -135,13 +154,13 @@ def export_dataset(
     table = DATASETS[check_dataset(dataset)]
     file_format = check_format(file_format)
     target = Path(target)
-    _check_target(target)
+    check_target(target)
     _refuse_database_files(store, target)
     columns = column_specs(table)
     query = select(*exported_columns(table)).order_by(table.c.id).execution_options(yield_per=YIELD_PER)
     with store.reader() as session:
         rows = _with_progress((tuple(row) for row in session.execute(query)), progress)
-        count = _write_atomically(target, lambda stream: _write(stream, file_format, columns, rows, dataset))
+        count = write_atomically(target, lambda stream: _write(stream, file_format, columns, rows, dataset))
     log.info("Exported %d rows of %s as %s", count, dataset, file_format)
     return count
 
@@ -161,25 +180,6 @@ def _with_progress(rows: Iterable[Any], progress: ProgressCallback | None) -> It
             progress(written)
 
 
-def _check_target(target: Path) -> None:
-    if target.is_dir():
-        raise UserError(
-            N_("{path} is a folder. Give the name of the file to write, e.g. {example}."),
-            path=str(target),
-            example=str(target / "export.xlsx"),
-        )
-    folder = target.parent
-    if not folder.is_dir():
-        raise UserError(
-            N_(
-                "The folder {folder} does not exist, so {name} cannot be written there. "
-                "Create the folder first or choose another place for the file."
-            ),
-            folder=str(folder),
-            name=target.name,
-        )
-
-
 def _refuse_database_files(store: Store, target: Path) -> None:
     """A slip of `-o` must not replace the database (or its -wal) with an export."""
     database = store.engine.url.database
@@ -192,45 +192,3 @@ def _refuse_database_files(store: Store, target: Path) -> None:
             N_("{path} is the program's database. Choose another name for the exported file."),
             path=str(target),
         )
-
-
-def _write_atomically(target: Path, write: Callable[[Any], int]) -> int:
-    folder = target.parent
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UserError(
-            N_(
-                "Cannot write {path}: the folder {folder} cannot be written to ({reason}). "
-                "Choose another folder, or ask IT for write access."
-            ),
-            path=str(target),
-            folder=str(folder),
-            reason=exc.strerror or type(exc).__name__,
-        ) from exc
-    temporary_path = Path(temporary)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            count = write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            os.replace(temporary_path, target)
-        except PermissionError as exc:
-            raise UserError(
-                N_(
-                    "The file {path} cannot be replaced: it is open in another program (for "
-                    "example Excel) or read-only. Close it and try again, or choose another "
-                    "file name."
-                ),
-                path=str(target),
-            ) from exc
-    except OSError as exc:
-        raise UserError(
-            N_("Writing {path} failed ({reason}). Check the free disk space and try again."),
-            path=str(target),
-            reason=exc.strerror or type(exc).__name__,
-        ) from exc
-    finally:
-        temporary_path.unlink(missing_ok=True)
-    return count

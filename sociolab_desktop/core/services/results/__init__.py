@@ -1,0 +1,2 @@
+"""The project's results: indicators against their targets, ESF participant data, and their
+exports (definitions.py says what each number counts)."""
