@@ -14,7 +14,7 @@ from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import DEFAULT_LANGUAGE, Translator
 
 # Each module offers add_parser(subparsers, tr) and run(args, tr) -> int.
-COMMAND_MODULES = ("init", "demo", "import_", "export", "report", "backup", "restore", "sync")
+COMMAND_MODULES = ("init", "demo", "import_", "export", "print_", "report", "backup", "restore", "sync")
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2

@@ -1,0 +1,96 @@
+"""The layout of a mentor's monthly timesheet (ReportLab: imported only when one is built): the
+month's sessions in a table whose header repeats on every page, the total, the mentor's signature."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+
+from sociolab_desktop.core.documents.base import DocumentInfo, frame_width, render_document, text
+from sociolab_desktop.core.documents.branding import Branding
+from sociolab_desktop.core.documents.fonts import BOLD
+from sociolab_desktop.core.documents.mentoring_story import (
+    HOURS_NOTE,
+    cell,
+    details,
+    grid,
+    header_row,
+    hours_text,
+    month_text,
+    organisation_text,
+    signature_lines,
+    table_styles,
+    time_span,
+    widths_mm,
+)
+from sociolab_desktop.core.documents.result import DocumentResult
+from sociolab_desktop.core.documents.styles import Styles, document_styles
+from sociolab_desktop.core.domain.mentoring_labels import mode_label, topic_labels
+from sociolab_desktop.core.domain.mentoring_records import MentorTimesheetData, TimesheetLine
+from sociolab_desktop.i18n import N_, Translator
+
+TITLE = N_("Mentor's monthly timesheet")
+COLUMNS = (N_("No."), N_("Date"), N_("Time"), N_("Organisation or persons coached"), N_("Topics"), N_("Mode"),
+           N_("Hours"))
+DECLARATION = N_("With my signature I confirm that I carried out the mentoring sessions listed above.")
+_WIDTHS_MM = (9, 23, 24, None, 38, 22, 14)
+
+
+def _coached(line: TimesheetLine, tr: Translator) -> Paragraph:
+    """The organisation (or the persons), and who shared the session, in grey beneath."""
+    coached = text(organisation_text(line.organisation_name) or ", ".join(line.persons))
+    if line.organisation_name and line.persons:
+        coached += "<br/>" + text(", ".join(line.persons))
+    if line.other_mentors:
+        shared = tr.gettext(N_("with {mentors}")).format(mentors=", ".join(line.other_mentors))
+        coached += f'<br/><font size="8" color="#5c5c5c">{text(shared)}</font>'
+    return Paragraph(coached, table_styles().cell)
+
+
+def _table(data: MentorTimesheetData, tr: Translator) -> Table:
+    styles = table_styles()
+    rows = [header_row(tr, COLUMNS, right=(0, 6))]
+    for number, line in enumerate(data.lines, start=1):
+        rows.append([
+            cell(f"{number}.", styles.cell_right), cell(tr.format_date(line.session_date, "numeric")),
+            cell(time_span(tr, line.starts, line.ends)), _coached(line, tr),
+            cell(", ".join(topic_labels(tr, line.topics))), cell(mode_label(tr, line.mode)),
+            cell(hours_text(tr, line.hours), styles.cell_right),
+        ])
+    total = tr.ngettext("Total: {count} session", "Total: {count} sessions", data.total_sessions).format(
+        count=tr.format_number(data.total_sessions))
+    bold = ParagraphStyle("timesheet_total", parent=styles.cell, fontName=BOLD)
+    rows.append([cell(total, bold), "", "", "", "", "",
+                 cell(hours_text(tr, data.total_hours), ParagraphStyle("timesheet_total_right", parent=bold,
+                                                                       alignment=TA_RIGHT))])
+    return grid(rows, widths_mm(_WIDTHS_MM), ("SPAN", (0, -1), (5, -1)), total_row=True)
+
+
+def _signature(data: MentorTimesheetData, tr: Translator, styles: Styles) -> list:
+    return [KeepTogether([
+        Spacer(0, 6 * mm), Paragraph(text(tr.gettext(DECLARATION)), styles.body),
+        signature_lines(tr, styles, data.mentor_name, tr.gettext(N_("Mentor (name and surname)")), frame_width()),
+    ])]
+
+
+def timesheet_document(data: MentorTimesheetData, tr: Translator, branding: Branding,
+                       printed_on: dt.date) -> DocumentResult:
+    styles = document_styles()
+    rows = [
+        (tr.gettext("Month"), month_text(tr, data.month_first)),
+        (tr.gettext("Info point"), data.site_name or ""),
+    ]
+    story: list = [Paragraph(text(data.mentor_name), table_styles().party), Spacer(0, 2 * mm), details(rows, styles),
+                   Spacer(0, 4 * mm)]
+    if data.lines:
+        story += [_table(data, tr), Spacer(0, 1.5 * mm), Paragraph(text(tr.gettext(HOURS_NOTE)), styles.small)]
+    else:
+        story.append(Paragraph(text(tr.gettext(N_("No mentoring sessions were recorded in {month}.")).format(
+            month=month_text(tr, data.month_first))), styles.body))
+    story += _signature(data, tr, styles)
+    info = DocumentInfo(title=tr.gettext(TITLE), issuer=data.site_name or "", printed_on=printed_on)
+    return render_document(story, info, tr, branding)

@@ -1,0 +1,87 @@
+"""The plain data of printed documents made from what the services return (attendance sheet,
+certificates, consent form), so that the windows and the command line print the same thing.
+
+No ReportLab here: the document modules imported are their data classes only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sociolab_desktop.core.documents.attendance_sheet import AttendanceRow, AttendanceSheetData
+from sociolab_desktop.core.documents.certificate import BOTH, CertificateData
+from sociolab_desktop.core.documents.consent_form import ConsentFormData
+from sociolab_desktop.core.domain.enums import EventType, Gender
+from sociolab_desktop.core.services.events.certificates import IssuedCertificate
+from sociolab_desktop.core.services.events.sheets import SessionSheet
+from sociolab_desktop.core.services.persons import PersonDetail
+from sociolab_desktop.i18n import N_, Translator
+
+# The same words (and message ids) as the Events area's lists (ui/events/event_labels.py); the core
+# cannot import the UI, hence this copy.
+EVENT_TYPE_LABELS = {
+    EventType.TRAINING_PROGRAMME: N_("Training programme"),
+    EventType.WORKSHOP: N_("Workshop"),
+    EventType.INFO_SESSION: N_("Info session"),
+    EventType.FAIR: N_("Fair / open day"),
+    EventType.COMPETITION: N_("Award competition"),
+    EventType.CONFERENCE: N_("Conference"),
+    EventType.OTHER: N_("Other event"),
+}
+
+
+def event_type_label(tr: Translator, event_type: str) -> str:
+    label = EVENT_TYPE_LABELS.get(event_type)
+    return tr.gettext(label) if label else event_type
+
+
+def title_in(language: str, title_sl: str, title_en: str | None) -> str:
+    """The event's title in `language`; the Slovenian one stands in for a missing English one."""
+    return title_en if language == "en" and title_en else title_sl
+
+
+def attendance_sheet_data(sheet: SessionSheet, language: str, *, info_point: str, blank_rows: int,
+                          printed_on: dt.date) -> AttendanceSheetData:
+    """The sheet of one session in `language`. `sheet.rows` empty (asked for blank) prints only the
+    `blank_rows` numbered rows, as for a fair. `info_point`: the organiser when the event names none."""
+    tr = Translator(language)
+    rows = tuple(AttendanceRow(row.first_name, row.last_name, row.affiliation) for row in sheet.rows)
+    return AttendanceSheetData(
+        event_title=title_in(language, sheet.title_sl, sheet.title_en),
+        event_type_label=event_type_label(tr, sheet.event_type),
+        session_date=sheet.session_date, starts_at=sheet.starts_at, ends_at=sheet.ends_at,
+        venue=sheet.venue or "", info_point=sheet.site_name or info_point, printed_on=printed_on,
+        rows=rows, blank_rows=max(0, blank_rows), session_number=sheet.session_number,
+        session_count=sheet.session_count, language=language)
+
+
+def certificate_data(issued: IssuedCertificate, *, info_point: str, place: str | None = None,
+                     signatory_name: str = "", signatory_role: str = "") -> CertificateData:
+    """One issued certificate as printed. `place` of issue defaults to the organising info point."""
+    organiser = issued.site_name or info_point
+    both = issued.language == BOTH
+    try:
+        gender = Gender(issued.gender) if issued.gender else None
+    except ValueError:  # a value from a newer version: the wording that names no gender
+        gender = None
+    try:
+        event_type = EventType(issued.event_type)
+    except ValueError:
+        event_type = EventType.OTHER
+    return CertificateData(
+        person_name=issued.full_name, gender=gender,
+        event_title=issued.title_sl if both else title_in(issued.language, issued.title_sl, issued.title_en),
+        event_type=event_type, first_day=issued.first_date, last_day=issued.last_date,
+        hours_attended=issued.hours_attended, programme_hours=issued.total_hours, organiser=organiser,
+        place=place if place is not None else organiser, issued_on=issued.issued_on, number=issued.number,
+        signatory_name=signatory_name, signatory_role=signatory_role, language=issued.language,
+        event_title_en=issued.title_en if both else None)
+
+
+def consent_form_data(person: PersonDetail, info_point: str, today: dt.date) -> ConsentFormData:
+    """The form of one person; the data controller is the info point (no other is set up)."""
+    town = " ".join(part for part in (person.postal_code, person.post_town) if part)
+    address = "\n".join(part for part in (person.street_address, town) if part) or None
+    return ConsentFormData(person_name=f"{person.first_name} {person.last_name}".strip(), info_point=info_point,
+                           controller=info_point, printed_on=today, date_of_birth=person.birth_date,
+                           address=address)
