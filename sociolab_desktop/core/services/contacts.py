@@ -33,6 +33,8 @@ from sociolab_desktop.i18n import N_
 # "Follow-ups due" shows what is overdue and what falls due within this many days.
 FOLLOW_UP_DAYS_AHEAD = 7
 MAX_REFERRAL = 250
+# A few paragraphs, as for a person's notes; longer texts belong in an attached document.
+MAX_TEXT = 10_000
 
 
 class ContactValidationError(FieldErrors):
@@ -105,6 +107,15 @@ def _clean_follow_up(value: dt.date | None, contact_date: dt.date | None) -> dt.
     return value
 
 
+def _clean_long_text(value: str | None, field: str) -> str | None:
+    cleaned = (value or "").strip()
+    if len(cleaned) > MAX_TEXT:
+        raise v.FieldError(field, N_("The text is too long: {length} characters, at most {limit} fit. "
+                                     "Shorten it or attach the text as a document."),
+                           length=len(cleaned), limit=MAX_TEXT)
+    return cleaned or None
+
+
 def _clean_person(person_id: str | None, organisation_id: str | None) -> str | None:
     if not (person_id or organisation_id):
         raise v.FieldError("person_id", N_("Choose the person or the organisation (or both) the contact was with."))
@@ -118,8 +129,8 @@ def _clean(data: ContactInput, today: dt.date) -> dict[str, object]:
         ("topics", lambda: _clean_topics(data.topics)),
         ("person_id", lambda: _clean_person(data.person_id, data.organisation_id)),
         ("organisation_id", lambda: data.organisation_id or None),
-        ("description", lambda: clean_text(data.description, "description")),
-        ("outcome", lambda: clean_text(data.outcome, "outcome")),
+        ("description", lambda: _clean_long_text(data.description, "description")),
+        ("outcome", lambda: _clean_long_text(data.outcome, "outcome")),
         ("referral", lambda: clean_text(data.referral, "referral", MAX_REFERRAL)),
         ("follow_up_on", lambda: _clean_follow_up(data.follow_up_on, data.contact_date)),
     ], ContactValidationError)

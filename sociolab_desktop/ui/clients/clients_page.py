@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -97,6 +98,12 @@ class ClientsPage(QWidget):
         # Anywhere in the window while the page is shown (a hidden page's shortcut is inactive).
         self.find_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.find_shortcut.activated.connect(self.focus_search)
+        self.new_person_button = QPushButton(objectName="newPersonButton")
+        self.new_person_button.clicked.connect(self.new_person)
+        self.new_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
+        self.new_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.new_shortcut.activated.connect(self.new_person)
+        self.person_form = None  # the open "New person" form, if any
 
         self.site_combo = QComboBox(objectName="clientsSiteFilter")
         self.municipality_combo = QComboBox(objectName="clientsMunicipalityFilter")
@@ -159,7 +166,11 @@ class ClientsPage(QWidget):
         layout.addWidget(self.title_label)
         layout.addWidget(self.body_label)
         layout.addSpacing(4)
-        layout.addWidget(self.search_edit)
+        search = QHBoxLayout()
+        search.setSpacing(8)
+        search.addWidget(self.search_edit, 1)
+        search.addWidget(self.new_person_button)
+        layout.addLayout(search)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
@@ -206,6 +217,17 @@ class ClientsPage(QWidget):
                 self.municipality_combo.insertSeparator(self.municipality_combo.count())
             self.municipality_combo.addItem(name, code)
 
+    def new_person(self) -> None:
+        """The form for a person who is not on the list yet; the list reads again after saving."""
+        from sociolab_desktop.ui.persons.person_form import PersonFormDialog
+
+        if not self.ctx.is_open:
+            return
+        self.person_form = PersonFormDialog(self.ctx, parent=self)
+        self.person_form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.person_form.saved.connect(lambda _person_id: self.model.refresh())
+        self.person_form.open()
+
     def _focus_list(self) -> None:
         if self.model.rowCount():
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -235,6 +257,8 @@ class ClientsPage(QWidget):
         self.search_edit.setPlaceholderText(
             tr.gettext("Search by name, e-mail, phone, EMŠO or municipality (Ctrl+F)")
         )
+        self.new_person_button.setText(tr.gettext("New person"))
+        self.new_person_button.setToolTip(self.new_shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
         self.site_combo.setItemText(0, tr.gettext(ALL_SITES))
         self.municipality_combo.setItemText(0, tr.gettext(ALL_MUNICIPALITIES))
         for row, (_value, label) in enumerate(CONSENT_CHOICES):

@@ -1,0 +1,1 @@
+"""Windows for one person: form, page, merge."""
