@@ -1,0 +1,304 @@
+"""Register participants for an event: find an existing person by typing (accents ignored), or
+quick-add one at the door; says who got a place and who went on the waiting list."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sociolab_desktop.core.domain.enums import RegistrationStatus
+from sociolab_desktop.core.services import persons
+from sociolab_desktop.core.services.events import registrations as reg
+from sociolab_desktop.errors import UserError
+from sociolab_desktop.i18n import Translator
+from sociolab_desktop.ui.clients.clients_page import SEARCH_DELAY_MS, SearchField
+from sociolab_desktop.ui.events.event_labels import status_label, title_in
+from sociolab_desktop.ui.events.questions import ask
+from sociolab_desktop.ui.events.quick_add_panel import QuickAddPanel
+from sociolab_desktop.ui.messages import InlineError
+from sociolab_desktop.ui.organisations.role_dialog import MAX_FOUND, find_persons
+from sociolab_desktop.ui.persons.municipality_picker import municipality_choices
+from sociolab_desktop.ui.shell_context import ShellContext
+
+log = logging.getLogger(__name__)
+SEARCH_TAB, QUICK_TAB = range(2)
+DONE_STYLE = "QLabel#registrationOutcome { color: #1b5e20; }"
+
+
+def places_text(tr: Translator, detail) -> str:
+    """How full the event is, and where the next registration goes."""
+    values = {"registered": tr.format_number(detail.registered), "capacity": tr.format_number(detail.capacity or 0),
+              "waiting": tr.format_number(detail.waiting), "free": tr.format_number(detail.free_places or 0)}
+    if detail.capacity is None:
+        return tr.gettext("Registered: {registered}; there is no limit of places.").format(**values)
+    if detail.registered >= detail.capacity:
+        return tr.ngettext("The event is full ({capacity} place; {waiting} on the waiting list): new registrations "
+                           "go on the waiting list.",
+                           "The event is full ({capacity} places; {waiting} on the waiting list): new registrations "
+                           "go on the waiting list.", detail.capacity).format(**values)
+    return tr.ngettext("Registered: {registered} of {capacity} place; {free} free.",
+                       "Registered: {registered} of {capacity} places; {free} free.", detail.capacity).format(**values)
+
+
+class RegistrationDialog(QDialog):
+    """Stays open for the next person; each registration is saved at once."""
+
+    registered = Signal(object)  # registrations.RegistrationOutcome
+
+    def __init__(self, ctx: ShellContext, detail, parent: QWidget | None = None, *,
+                 statuses: dict[str, str] | None = None) -> None:
+        """`statuses`: person id → status of those registered already (marked in the results)."""
+        super().__init__(parent)
+        self.setObjectName("registrationDialog")
+        self.ctx = ctx
+        self.detail = detail  # events.EventDetail; its counts are read again after each registration
+        self.statuses = dict(statuses or {})
+        self.busy = self.searching = False
+        self.question_box = None
+        self._generation = 0
+        self.places_label = QLabel(objectName="registrationPlaces", wordWrap=True)
+        self.tabs = QTabWidget(objectName="registrationTabs")
+        self.search_edit = SearchField(objectName="registrationSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textEdited.connect(lambda _text: self.search_timer.start())
+        self.search_edit.returnPressed.connect(self._on_search_return)
+        self.search_edit.down_pressed.connect(self._focus_results)
+        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self._search_now)
+        self.results = QListWidget(objectName="registrationResults")
+        self.results.itemActivated.connect(lambda _item: self.register_chosen())
+        self.found_label = QLabel(objectName="registrationFound", wordWrap=True)
+        self.found_label.setEnabled(False)
+        self.register_button = QPushButton(objectName="registerChosenButton")
+        self.register_button.setAutoDefault(False)
+        self.register_button.clicked.connect(self.register_chosen)
+        search_page = QWidget()
+        search_layout = QVBoxLayout(search_page)
+        for widget in (self.search_edit, self.results, self.found_label):
+            search_layout.addWidget(widget)
+        search_layout.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.quick = QuickAddPanel()
+        self.quick.submitted.connect(self.quick_add)
+        self.tabs.addTab(search_page, "")
+        self.tabs.addTab(self.quick, "")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.outcome_label = QLabel(objectName="registrationOutcome", wordWrap=True)
+        self.outcome_label.setStyleSheet(DONE_STYLE)
+        self.outcome_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = InlineError()
+        self.buttons = QDialogButtonBox()
+        self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button.setAutoDefault(False)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, lambda: self.tabs.setCurrentIndex(SEARCH_TAB))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, lambda: self.tabs.setCurrentIndex(QUICK_TAB))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 14)
+        layout.addWidget(self.places_label)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.outcome_label)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setTabOrder(self.search_edit, self.results)
+        self.setTabOrder(self.results, self.register_button)
+        self.resize(620, 560)
+        ctx.language_changed.connect(self._on_language_changed)  # a method: disconnected when closed
+        self.retranslate(ctx.tr)
+        ctx.operations.run(municipality_choices, on_success=self._on_municipalities, owner=self)
+        self.search_edit.setFocus()
+
+    def _on_municipalities(self, choices) -> None:
+        self.quick.municipality_picker.set_choices(choices, self.ctx.tr)
+
+    def _on_tab_changed(self, index: int) -> None:
+        (self.search_edit if index == SEARCH_TAB else self.quick.first_name_edit).setFocus()
+
+    # --- finding ---------------------------------------------------------------------------
+
+    def _search_now(self) -> None:
+        self.search_timer.stop()
+        self._generation += 1
+        generation, text, store = self._generation, self.search_edit.text(), self.ctx.workspace.store
+        self.searching = True
+        self.ctx.operations.run(lambda: find_persons(store, text),
+                                on_success=lambda rows: self._on_found(generation, rows), owner=self)
+
+    def _on_search_return(self) -> None:
+        """Enter: search now, or register the person found when the list already answers the text."""
+        if self.search_timer.isActive() or self.searching or not self.results.count():
+            self._search_now()
+        else:
+            self.register_chosen()
+
+    def _on_found(self, generation: int, rows: list) -> None:
+        if generation != self._generation:
+            return
+        self.searching = False
+        self.results.clear()
+        tr = self.ctx.tr
+        for row in rows:
+            parts = [f"{row.last_name} {row.first_name}", row.municipality_name, row.email]
+            text = " · ".join(part for part in parts if part)
+            status = self.statuses.get(row.id)
+            if status in (RegistrationStatus.REGISTERED, RegistrationStatus.WAITING):
+                text = tr.gettext("{person} — {status}").format(person=text, status=status_label(tr, status))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.results.addItem(item)
+        if rows:
+            self.results.setCurrentRow(0)
+        self._show_found(len(rows))
+
+    def _show_found(self, count: int | None) -> None:
+        tr = self.ctx.tr
+        if count is None or not self.search_edit.text().strip():
+            text = ""
+        elif count == 0:
+            text = tr.gettext("No person found. Check the spelling, or add the person on the “New person” tab.")
+        elif count >= MAX_FOUND:
+            text = tr.gettext("Showing the first {count}; type more to narrow the list.").format(count=count)
+        else:
+            text = tr.ngettext("{count} person found", "{count} persons found", count).format(count=count)
+        self.found_label.setText(text)
+
+    def _focus_results(self) -> None:
+        if self.results.count():
+            self.results.setFocus()
+
+    def chosen_person_id(self) -> str | None:
+        item = self.results.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    # --- registering -----------------------------------------------------------------------
+
+    def register_chosen(self) -> None:
+        person_id = self.chosen_person_id()
+        if person_id is None:
+            self.error.show_text(self.ctx.tr.gettext("Find and choose the person first."))
+            self.search_edit.setFocus()
+            return
+        store, actor, event_id = self.ctx.workspace.store, self.ctx.workspace.actor, self.detail.id
+        self._run(lambda: reg.register_person(store, actor, event_id, person_id))
+
+    def quick_add(self, *, allow_duplicates: bool = False) -> None:
+        self.quick.clear_errors()
+        person = self.quick.read()
+        store, actor, event_id = self.ctx.workspace.store, self.ctx.workspace.actor, self.detail.id
+        self._run(lambda: reg.quick_add_and_register(store, actor, event_id, person,
+                                                     allow_duplicates=allow_duplicates))
+
+    def _run(self, work) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.error.clear_error()
+        self.outcome_label.clear()
+
+        def work_and_counts():
+            from sociolab_desktop.core.services.events.events import get_event
+
+            outcome = work()
+            return outcome, get_event(store, event_id)
+
+        store, event_id = self.ctx.workspace.store, self.detail.id
+        self.ctx.operations.run(work_and_counts, on_success=self._on_registered, on_failure=self._on_failed,
+                                owner=self)
+
+    def _on_registered(self, result) -> None:
+        outcome, detail = result
+        self.busy = False
+        self.detail = detail or self.detail
+        row, tr = outcome.registration, self.ctx.tr
+        self.statuses[row.person_id] = row.status
+        log.info("Registration %s made (%s)", row.id, row.status)
+        if outcome.waiting:
+            text = tr.gettext("The event is full: {name} is on the waiting list (no. {position}), code {code}.")
+        elif outcome.reinstated:
+            text = tr.gettext("{name} is registered again (the earlier cancellation is undone), code {code}.")
+        else:
+            text = tr.gettext("{name} is registered, code {code}.")
+        self.outcome_label.setText(text.format(name=row.full_name, position=row.waiting_position or "?",
+                                               code=row.code))
+        self.registered.emit(outcome)
+        self._show_places(tr)
+        if self.tabs.currentIndex() == QUICK_TAB:
+            self.quick.clear()
+            self.quick.first_name_edit.setFocus()
+        else:
+            self.search_edit.clear()
+            self.results.clear()
+            self._show_found(None)
+            self.search_edit.setFocus()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.busy = False
+        tr = self.ctx.tr
+        if isinstance(error, persons.PersonValidationError):
+            leftover = self.quick.mark({item.field: item.render(tr) for item in error.errors})
+            self.error.show_text("\n".join([tr.gettext(error.message_id), *leftover.values()]))
+        elif isinstance(error, persons.PossibleDuplicate):
+            self._ask_duplicate(error)
+        elif isinstance(error, UserError):
+            self.error.show_error(error, tr)
+        else:
+            self.ctx.operations.report_error(error)
+
+    def _ask_duplicate(self, error: persons.PossibleDuplicate) -> None:
+        tr = self.ctx.tr
+        first = error.candidates[0]
+        names = ", ".join(f"{c.first_name} {c.last_name}" + (f" ({c.email})" if c.email else "")
+                          for c in error.candidates[:5])
+        text = tr.gettext("This person may be recorded already: {names}. Register the existing person, or add a "
+                          "new one if it is someone else?").format(names=names)
+        choices = [(tr.gettext("Register {name}").format(name=f"{first.first_name} {first.last_name}"),
+                    QMessageBox.ButtonRole.AcceptRole),
+                   (tr.gettext("Add as a new person"), QMessageBox.ButtonRole.ActionRole),
+                   (tr.gettext("Back"), QMessageBox.ButtonRole.RejectRole)]
+        store, actor, event_id = self.ctx.workspace.store, self.ctx.workspace.actor, self.detail.id
+
+        def answered(index: int) -> None:
+            if index == 0:
+                self._run(lambda: reg.register_person(store, actor, event_id, first.id))
+            elif index == 1:
+                self.quick_add(allow_duplicates=True)
+
+        ask(self, text, choices, answered)
+
+    # --- words -----------------------------------------------------------------------------
+
+    def _show_places(self, tr: Translator) -> None:
+        self.places_label.setText(places_text(tr, self.detail))
+
+    def _on_language_changed(self) -> None:
+        self.retranslate(self.ctx.tr)
+
+    def retranslate(self, tr: Translator) -> None:
+        _ = tr.gettext
+        self.setWindowTitle(_("Register for “{title}”").format(
+            title=title_in(tr.language, self.detail.title_sl, self.detail.title_en)))
+        self.tabs.setTabText(SEARCH_TAB, _("Find a person"))
+        self.tabs.setTabText(QUICK_TAB, _("New person"))
+        self.tabs.setTabToolTip(SEARCH_TAB, QKeySequence(QKeySequence.StandardKey.Find).toString(
+            QKeySequence.SequenceFormat.NativeText))
+        self.tabs.setTabToolTip(QUICK_TAB, QKeySequence(QKeySequence.StandardKey.New).toString(
+            QKeySequence.SequenceFormat.NativeText))
+        self.search_edit.setPlaceholderText(_("Type part of the name, e-mail, phone or EMŠO"))
+        self.register_button.setText(_("Register the chosen person"))
+        self.close_button.setText(_("Close"))
+        self.quick.retranslate(tr)
+        self._show_places(tr)
+        self._show_found(self.results.count() if self.search_edit.text().strip() else None)
