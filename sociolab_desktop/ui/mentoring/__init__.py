@@ -1,0 +1,1 @@
+"""Windows of the Mentoring area: sessions, assessments, the support programme and its outcomes."""

@@ -1,0 +1,154 @@
+"""What every mentoring form does on Save: run the service off the GUI thread, mark refused fields
+(rows of a table included), and on warnings ask "save anyway?" listing them, then save confirmed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from sociolab_desktop import APP_NAME
+from sociolab_desktop.core.domain.validation import FieldError
+from sociolab_desktop.core.services.fields import FieldErrors
+from sociolab_desktop.core.services.mentoring.checks import ConfirmationNeeded
+from sociolab_desktop.errors import UserError
+from sociolab_desktop.i18n import N_, Translator
+from sociolab_desktop.ui.persons import dialog_fields
+from sociolab_desktop.ui.persons.dialog_fields import FieldMarks
+
+ROW_PREFIX = N_("Row {row}: {message}")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class ShownError(FieldError):
+    """A field error as the window shows it: moved to the field that shows it, with dates the
+    services give as ISO text written the window's way, and a table row's number in front."""
+
+    def __init__(self, field: str, original: FieldError, row: int | None = None) -> None:
+        super().__init__(field, original.message, **original.values)
+        self.row = row
+
+    def render(self, tr: Translator) -> str:
+        values = {key: tr.format_date(dt.date.fromisoformat(value), "numeric")
+                  if isinstance(value, str) and _ISO_DATE.match(value) else value
+                  for key, value in self.values.items()}
+        text = FieldError(self.field, self.message, **values).render(tr)
+        return tr.gettext(ROW_PREFIX).format(row=self.row, message=text) if self.row else text
+
+
+class RoutedMarks(FieldMarks):
+    """FieldMarks that also place "table.N.column" under the table (as row N+1) and any
+    "group.part[.more]" the form names as "group.part" or "group"."""
+
+    def __init__(self, general, tables: tuple[str, ...] = ()) -> None:
+        super().__init__(general)
+        self._tables = tables
+
+    def widget(self, name: str) -> QWidget:
+        return self._fields[name][0]
+
+    def error_label(self, name: str):
+        return self._fields[name][1]
+
+    def route(self, error: FieldError) -> ShownError:
+        parts = error.field.split(".")
+        if parts[0] in self._tables and len(parts) >= 2 and parts[1].isdigit():
+            return ShownError(parts[0], error, int(parts[1]) + 1)
+        for length in range(len(parts) - 1, 0, -1):
+            name = ".".join(parts[:length])
+            if name in self._fields:
+                return ShownError(name, error)
+        return ShownError(error.field, error)
+
+    def show(self, error: UserError, tr: Translator) -> None:
+        if isinstance(error, FieldErrors):
+            routed = type(error)([self.route(item) for item in error.errors])
+            routed.message = error.message
+            error = routed
+        super().show(error, tr)
+
+
+def ask_save_anyway(parent: QWidget, tr: Translator, warnings: list[FieldError],
+                    on_yes: Callable[[], None], on_no: Callable[[], None] | None = None) -> QMessageBox:
+    """A window-modal question (opened, not exec'd) listing what is unusual; kept on
+    `parent.question_box` while shown so tests can answer it."""
+    lines = "\n".join("• " + ShownError(warning.field, warning).render(tr) for warning in warnings)
+    text = tr.gettext("Check before saving:\n{warnings}\n\nSave anyway?").format(warnings=lines)
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, parent=parent)
+    box.setObjectName("saveAnywayQuestion")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    save = box.addButton(tr.gettext("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+    back = box.addButton(tr.gettext("Go back and check"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)  # Enter is not a reflex "yes": the person reads first
+    box.setEscapeButton(back)
+
+    def answered(button) -> None:
+        parent.question_box = None
+        if button is save:
+            on_yes()
+        elif on_no is not None:
+            on_no()
+
+    box.buttonClicked.connect(answered)
+    parent.question_box = box
+    box.open()
+    return box
+
+
+class SavingDialog(QDialog):
+    """A dialog whose Save calls `work(confirmed)` in a worker; subclasses give `marks`,
+    `save_button`, `is_changed()` and `_saved(result)`."""
+
+    marks: FieldMarks
+
+    def _init_saving(self, ctx) -> None:
+        self.ctx = ctx
+        self.saving = False
+        self.question_box: QMessageBox | None = None
+
+    def _on_language_changed(self) -> None:
+        """A bound method, not a lambda: Qt drops the connection when the window is deleted."""
+        self.retranslate(self.ctx.tr)
+
+    def run_save(self, work: Callable[[bool], object], confirmed: bool = False) -> None:
+        if self.saving:
+            return
+        self.saving = True
+        self.save_button.setEnabled(False)
+        if not confirmed:
+            self.marks.clear()
+        self.ctx.operations.run(lambda: work(confirmed), on_success=self._on_save_done,
+                                on_failure=lambda error: self._on_save_failed(work, error), owner=self)
+
+    def _on_save_done(self, result) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self._saved(result)
+
+    def _on_save_failed(self, work, error: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, ConfirmationNeeded):
+            ask_save_anyway(self, self.ctx.tr, error.warnings, lambda: self.run_save(work, confirmed=True))
+        elif isinstance(error, UserError):
+            self.marks.show(error, self.ctx.tr)
+        else:
+            self.ctx.operations.report_error(error)
+
+    def _saved(self, result) -> None:
+        raise NotImplementedError
+
+    def is_changed(self) -> bool:
+        raise NotImplementedError
+
+    def reject(self) -> None:
+        if self.saving:
+            return
+        if self.is_changed() and not dialog_fields.ask_discard_changes(self, self.ctx.tr):
+            return
+        super().reject()
