@@ -122,6 +122,16 @@ class Translator:
 
         return format_decimal(value, locale=self.babel_locale)
 
+    def format_hours(self, hours: float) -> str:
+        """"1,5 h": hours as the funder counts them, in a table or a short line."""
+        return self.gettext("{hours} h").format(hours=self.format_number(round(hours, 2)))
+
+    def hours_in_words(self, hours: float) -> str:
+        """"1,5 ure", "2 uri": ngettext needs a whole number, and CLDR puts decimals in Slovenian's
+        "few" form, which 3 selects (and English's plural)."""
+        count = int(hours) if float(hours).is_integer() else 3
+        return self.ngettext("{hours} hour", "{hours} hours", count).format(hours=self.format_number(round(hours, 2)))
+
     def language_name(self, code: str) -> str:
         from babel import Locale
 

@@ -20,6 +20,8 @@ DEFAULT_BACKUPS_KEPT = 14
 # How high the logos print in a document's header; the range keeps them legible and the header small.
 DEFAULT_LOGO_HEIGHT_MM = 14.0
 LOGO_HEIGHT_RANGE_MM = (8.0, 30.0)
+TRAINING_RULES = ("registered", "attended", "completed")
+ESF_PROGRAMME_PERIODS = ("2014-2020", "2021-2027")
 
 
 @dataclass
@@ -42,6 +44,11 @@ class Settings:
     certificate_place: str | None = None
     certificate_signatory: str | None = None
     certificate_signatory_role: str | None = None
+    # The Reports area's choices, remembered (ui/reports): who counts as a person in a training
+    # programme, and the ESF indicator set. The same values as core/services/results
+    # (definitions.TRAINING_RULES, esf_sets.ESF_SETS), written out so start-up need not import them.
+    training_rule: str = "attended"
+    esf_programme_period: str = "2014-2020"
     extra: dict = field(default_factory=dict)
 
     @property
@@ -92,6 +99,10 @@ def load_settings(path: Path) -> Settings:
     if not isinstance(settings.backups_kept, int) or settings.backups_kept < 1:
         settings.backups_kept = DEFAULT_BACKUPS_KEPT
     _check_branding(settings)
+    if settings.training_rule not in TRAINING_RULES:
+        settings.training_rule = "attended"
+    if settings.esf_programme_period not in ESF_PROGRAMME_PERIODS:
+        settings.esf_programme_period = "2014-2020"
     for name in ("certificate_place", "certificate_signatory", "certificate_signatory_role"):
         if not isinstance(getattr(settings, name), str | None):
             setattr(settings, name, None)  # hand-edited: printed empty rather than as a stray value

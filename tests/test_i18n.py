@@ -111,3 +111,14 @@ def test_committed_mo_files_match_their_po_sources():
         assert mo_file.read_bytes() == compile_catalog(po_file), (
             f"{mo_file} is stale: run python -m sociolab_desktop.i18n after editing translations"
         )
+
+
+@pytest.mark.parametrize(
+    "hours, slovenian, english",
+    [(1, "1 ura", "1 hour"), (2, "2 uri", "2 hours"), (4, "4 ure", "4 hours"), (5, "5 ur", "5 hours"),
+     (1.5, "1,5 ure", "1.5 hours"), (2.25, "2,25 ure", "2.25 hours"), (0.75, "0,75 ure", "0.75 hours")],
+)
+def test_hours_in_words_take_the_right_form_also_for_decimals(hours, slovenian, english):
+    assert Translator("sl").hours_in_words(hours) == slovenian
+    assert Translator("en").hours_in_words(hours) == english
+    assert Translator("sl").format_hours(hours) == slovenian.split()[0] + " h"

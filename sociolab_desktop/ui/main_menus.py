@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from sociolab_desktop.i18n import Translator
@@ -18,6 +18,11 @@ class MainMenus:
     def __init__(self, window: QMainWindow) -> None:
         bar = window.menuBar()
         self.file_menu = QMenu(window)
+        self.import_list = QAction(window, objectName="importListAction")
+        self.export_data = QAction(window, objectName="exportAction")
+        self.file_menu.addAction(self.import_list)
+        self.file_menu.addAction(self.export_data)
+        self.file_menu.addSeparator()
         self.switch_user = QAction(window, objectName="switchUserAction")
         self.quit = QAction(window, objectName="quitAction")
         self.file_menu.addAction(self.switch_user)
@@ -48,10 +53,12 @@ class MainMenus:
             self.language_actions[code] = action
         self.rename_site = QAction(window, objectName="renameSiteAction")
         self.staff_members = QAction(window, objectName="staffMembersAction")
+        self.document_logos = QAction(window, objectName="documentLogosAction")
         self.settings_menu.addMenu(self.language_menu)
         self.settings_menu.addSeparator()
         self.settings_menu.addAction(self.rename_site)
         self.settings_menu.addAction(self.staff_members)
+        self.settings_menu.addAction(self.document_logos)
 
         self.help_menu = QMenu(window)
         self.about = QAction(window, objectName="aboutAction")
@@ -63,15 +70,25 @@ class MainMenus:
     def install_shortcuts(self) -> None:
         """Ctrl+Q and Ctrl+1 ... Ctrl+6. The first setShortcut builds PySide6's whole `Qt` enum
         namespace (~12 ms), so start-up calls this right after the window's first paint."""
+        from PySide6.QtGui import QKeySequence
+
         self.quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         if self.quit.shortcut().isEmpty():  # Windows has no standard Quit key; staff expect Ctrl+Q
             self.quit.setShortcut(QKeySequence("Ctrl+Q"))
         for number, action in enumerate(self.area_actions, start=1):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
 
+    def area_shortcut_texts(self) -> list[str]:
+        """"Ctrl+1" … as this system writes them (once install_shortcuts has run)."""
+        from PySide6.QtGui import QKeySequence
+
+        return [action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) for action in self.area_actions]
+
     def retranslate(self, tr: Translator) -> None:
         _ = tr.gettext
         self.file_menu.setTitle(_("&File"))
+        self.import_list.setText(_("&Import persons or organisations…"))
+        self.export_data.setText(_("&Export…"))
         self.switch_user.setText(_("&Switch user…"))
         self.quit.setText(_("&Quit"))
         self.go_menu.setTitle(_("&Go"))
@@ -81,15 +98,19 @@ class MainMenus:
         self.language_menu.setTitle(_("&Language"))
         self.rename_site.setText(_("&Info point…"))
         self.staff_members.setText(_("S&taff members…"))
+        self.document_logos.setText(_("&Document logos…"))
         self.help_menu.setTitle(_("&Help"))
         self.about.setText(_("&About SocioLab Desk"))
 
     def set_workspace_actions_enabled(self, enabled: bool, *, is_admin: bool) -> None:
         """Before the data folder is open nothing can be changed; some changes are admin-only."""
         self.switch_user.setEnabled(enabled)
+        self.import_list.setEnabled(enabled)
+        self.export_data.setEnabled(enabled)
         self.language_menu.setEnabled(enabled)
         self.staff_members.setEnabled(enabled)
         self.rename_site.setEnabled(enabled and is_admin)
+        self.document_logos.setEnabled(enabled and is_admin)
 
     def check_language(self, language: str) -> None:
         self.language_actions[language].setChecked(True)

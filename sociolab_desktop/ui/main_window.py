@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+import binascii
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from sociolab_desktop import APP_NAME
 from sociolab_desktop.ui.areas import AREAS
-from sociolab_desktop.ui.empty_state import EmptyState
 from sociolab_desktop.ui.main_menus import MainMenus
 from sociolab_desktop.ui.shell_context import ShellContext
 from sociolab_desktop.ui.status_bar import ShellStatusBar
@@ -57,10 +58,8 @@ class MainWindow(QMainWindow):
         # areas will be heavier than their empty states. Pages offer `retranslate(tr)`.
         self.area_pages: dict[str, QWidget] = {}
         self._current_area = AREAS[0].key
-        for number in range(1, len(AREAS) + 1):
-            item = QListWidgetItem()
-            item.setToolTip(QKeySequence(f"Ctrl+{number}").toString(QKeySequence.SequenceFormat.NativeText))
-            self.navigation.addItem(item)
+        for _area in AREAS:
+            self.navigation.addItem(QListWidgetItem())
 
         central = QWidget(objectName="central")
         layout = QHBoxLayout(central)
@@ -87,6 +86,9 @@ class MainWindow(QMainWindow):
         self.menus.language_group.triggered.connect(self._on_language_triggered)
         self.menus.rename_site.triggered.connect(self.open_site_dialog)
         self.menus.staff_members.triggered.connect(self.open_staff_dialog)
+        self.menus.import_list.triggered.connect(self.open_import_wizard)
+        self.menus.export_data.triggered.connect(self.open_export_dialog)
+        self.menus.document_logos.triggered.connect(self.open_document_settings)
         self.menus.about.triggered.connect(self.open_about)
         ctx.language_changed.connect(self.retranslate)
         ctx.workspace_opened.connect(self.refresh_state)
@@ -103,7 +105,11 @@ class MainWindow(QMainWindow):
             self.finish_after_first_paint()
 
     def finish_after_first_paint(self) -> None:
+        # Every Qt class first touched from Python costs PySide6 its enum types (~0.3 ms each),
+        # so the key sequences and the area pages wait until the window is on screen.
         self.menus.install_shortcuts()
+        for row, shortcut in enumerate(self.menus.area_shortcut_texts()):
+            self.navigation.item(row).setToolTip(shortcut)
         self._pages_deferred = False
         self.pages.setCurrentWidget(self.area_page(self._current_area))
 
@@ -123,7 +129,25 @@ class MainWindow(QMainWindow):
                 from sociolab_desktop.ui.clients.clients_page import ClientsPage
 
                 page = ClientsPage(self.ctx)
+            elif key == "organisations":
+                from sociolab_desktop.ui.organisations.organisations_page import OrganisationsPage
+
+                page = OrganisationsPage(self.ctx)
+            elif key == "mentoring":
+                from sociolab_desktop.ui.mentoring.mentoring_page import MentoringPage
+
+                page = MentoringPage(self.ctx)
+            elif key == "events":
+                from sociolab_desktop.ui.events.events_page import EventsPage
+
+                page = EventsPage(self.ctx)
+            elif key == "reports":
+                from sociolab_desktop.ui.reports.reports_page import ReportsPage
+
+                page = ReportsPage(self.ctx)
             else:
+                from sociolab_desktop.ui.empty_state import EmptyState
+
                 area = next(area for area in AREAS if area.key == key)
                 page = EmptyState(area, self.ctx.tr)
             self.area_pages[key] = page
@@ -212,6 +236,38 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_import_wizard(self):
+        from sociolab_desktop.ui.importing import ImportWizard
+
+        dialog = ImportWizard(self.ctx, self)
+        dialog.imported.connect(self._on_imported)
+        dialog.list_requested.connect(self.show_area)
+        dialog.finished.connect(dialog.deleteLater)  # a read list can be large: do not keep it
+        dialog.open()
+        return dialog
+
+    def _on_imported(self, kind: str, _count: int) -> None:
+        """The list of what was imported reads again, if it is already built."""
+        page = self.area_pages.get("clients" if kind == "people" else "organisations")
+        refresh = getattr(page, "refresh", None) or getattr(getattr(page, "model", None), "refresh", None)
+        if refresh is not None:
+            refresh()
+
+    def open_export_dialog(self):
+        from sociolab_desktop.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_document_settings(self):
+        from sociolab_desktop.ui.document_settings_dialog import DocumentSettingsDialog
+
+        dialog = DocumentSettingsDialog(self.ctx, self)
+        dialog.open()
+        return dialog
+
     def open_about(self):
         from sociolab_desktop.ui.about_dialog import AboutDialog
 
@@ -227,7 +283,7 @@ class MainWindow(QMainWindow):
         saved = self.ctx.settings.window_geometry
         if saved:
             # Qt keeps a restored window on a screen that still exists.
-            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+            self.restoreGeometry(binascii.a2b_base64(saved))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")

@@ -14,13 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.ui.main_window import MainWindow
 from sociolab_desktop.ui.shell_context import ShellContext
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from sociolab_desktop.workspace import Workspace
 
 EXIT_OK = 0

@@ -70,6 +70,7 @@ def test_the_first_area_and_the_shortcuts_come_right_after_the_first_paint(start
         pass
     assert isinstance(window.pages.currentWidget(), ClientsPage)
     assert window.menus.quit.shortcut().toString() == "Ctrl+Q"
+    assert window.navigation.item(1).toolTip() == "Ctrl+2"
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == "organisations"
     assert window.pages.currentWidget() is window.area_page("organisations")
