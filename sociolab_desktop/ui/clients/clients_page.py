@@ -104,6 +104,14 @@ class ClientsPage(QWidget):
         self.new_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.new_shortcut.activated.connect(self.new_person)
         self.person_form = None  # the open "New person" form, if any
+        # Lists that ask for work, and the merge of two selected rows.
+        self.follow_ups_button = QPushButton(objectName="followUpsButton")
+        self.follow_ups_button.clicked.connect(self.open_follow_ups)
+        self.lacking_consent_button = QPushButton(objectName="lackingConsentButton")
+        self.lacking_consent_button.clicked.connect(self.open_lacking_consent)
+        self.merge_button = QPushButton(objectName="mergeButton", enabled=False)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.dialog = None  # the list or merge window opened last
 
         self.site_combo = QComboBox(objectName="clientsSiteFilter")
         self.municipality_combo = QComboBox(objectName="clientsMunicipalityFilter")
@@ -122,8 +130,10 @@ class ClientsPage(QWidget):
         self.model.count_changed.connect(self._show_count)
         self.table = QTableView(objectName="clientsTable")
         self.table.setModel(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Two rows selected (Ctrl+click) can be merged.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         # The info points' names all begin "Informacijska točka": their ends tell them apart.
@@ -170,6 +180,9 @@ class ClientsPage(QWidget):
         search.setSpacing(8)
         search.addWidget(self.search_edit, 1)
         search.addWidget(self.new_person_button)
+        search.addWidget(self.follow_ups_button)
+        search.addWidget(self.lacking_consent_button)
+        search.addWidget(self.merge_button)
         layout.addLayout(search)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -228,6 +241,54 @@ class ClientsPage(QWidget):
         self.person_form.saved.connect(lambda _person_id: self.model.refresh())
         self.person_form.open()
 
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def selected_person_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [person_id for person_id in map(self.model.person_id, rows) if person_id]
+
+    def _on_selection_changed(self, *_args) -> None:
+        self.merge_button.setEnabled(len(self.selected_person_ids()) == 2)
+
+    def open_person(self, person_id: str):
+        from sociolab_desktop.ui.persons.person_window import open_person_window
+
+        window = open_person_window(self.ctx, person_id, self.window())
+        window.changed.connect(self.refresh)
+        return window
+
+    def open_follow_ups(self):
+        from sociolab_desktop.ui.persons.follow_ups_dialog import FollowUpsDialog
+
+        return self._show_dialog(FollowUpsDialog(self.ctx, self.window()))
+
+    def open_lacking_consent(self):
+        from sociolab_desktop.ui.persons.lacking_consent_dialog import LackingConsentDialog
+
+        return self._show_dialog(LackingConsentDialog(self.ctx, self.window()))
+
+    def merge_selected(self):
+        from sociolab_desktop.ui.persons.merge_dialog import MergeDialog
+
+        chosen = self.selected_person_ids()
+        if len(chosen) != 2:
+            return None
+        dialog = MergeDialog(self.ctx, chosen[0], chosen[1], self.window())
+        dialog.merged.connect(self._on_merged)
+        return self._show_dialog(dialog)
+
+    def _on_merged(self, survivor_id: str) -> None:
+        self.refresh()
+        self.open_person(survivor_id)
+
+    def _show_dialog(self, dialog):
+        # Shown, not exec'd: persons opened from these lists must stay usable beside them.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
     def _focus_list(self) -> None:
         if self.model.rowCount():
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -239,6 +300,7 @@ class ClientsPage(QWidget):
         if person_id:
             log.info("Person %s opened from the client list", person_id)
             self.person_activated.emit(person_id)
+            self.open_person(person_id)
 
     # --- words -----------------------------------------------------------------------------
 
@@ -258,6 +320,13 @@ class ClientsPage(QWidget):
             tr.gettext("Search by name, e-mail, phone, EMŠO or municipality (Ctrl+F)")
         )
         self.new_person_button.setText(tr.gettext("New person"))
+        self.follow_ups_button.setText(tr.gettext("Follow-ups due"))
+        self.follow_ups_button.setToolTip(tr.gettext("Contacts whose follow-up date has come or is near"))
+        self.lacking_consent_button.setText(tr.gettext("Without consent"))
+        self.lacking_consent_button.setToolTip(tr.gettext("Persons without a valid consent to data processing"))
+        self.merge_button.setText(tr.gettext("Merge…"))
+        self.merge_button.setToolTip(tr.gettext(
+            "Select two rows of the same person (Ctrl+click), then merge them into one record"))
         self.new_person_button.setToolTip(self.new_shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
         self.site_combo.setItemText(0, tr.gettext(ALL_SITES))
         self.municipality_combo.setItemText(0, tr.gettext(ALL_MUNICIPALITIES))
