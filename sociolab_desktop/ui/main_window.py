@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import binascii
+import importlib
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent
@@ -30,6 +31,17 @@ from sociolab_desktop.ui.sync.controller import SyncController
 DEFAULT_SIZE = QSize(1200, 680)
 MINIMUM_SIZE = QSize(760, 520)
 NAVIGATION_WIDTH = 200
+
+
+# Each area's page is imported when the area is first shown (the Sync page also takes the
+# window's sync controller).
+AREA_PAGES = {
+    "clients": ("sociolab_desktop.ui.clients.clients_page", "ClientsPage"),
+    "organisations": ("sociolab_desktop.ui.organisations.organisations_page", "OrganisationsPage"),
+    "mentoring": ("sociolab_desktop.ui.mentoring.mentoring_page", "MentoringPage"),
+    "events": ("sociolab_desktop.ui.events.events_page", "EventsPage"),
+    "reports": ("sociolab_desktop.ui.reports.reports_page", "ReportsPage"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -125,31 +137,9 @@ class MainWindow(QMainWindow):
                 from sociolab_desktop.ui.sync.sync_page import SyncPage
 
                 page = SyncPage(self.ctx, self.sync)
-            elif key == "clients":
-                from sociolab_desktop.ui.clients.clients_page import ClientsPage
-
-                page = ClientsPage(self.ctx)
-            elif key == "organisations":
-                from sociolab_desktop.ui.organisations.organisations_page import OrganisationsPage
-
-                page = OrganisationsPage(self.ctx)
-            elif key == "mentoring":
-                from sociolab_desktop.ui.mentoring.mentoring_page import MentoringPage
-
-                page = MentoringPage(self.ctx)
-            elif key == "events":
-                from sociolab_desktop.ui.events.events_page import EventsPage
-
-                page = EventsPage(self.ctx)
-            elif key == "reports":
-                from sociolab_desktop.ui.reports.reports_page import ReportsPage
-
-                page = ReportsPage(self.ctx)
             else:
-                from sociolab_desktop.ui.empty_state import EmptyState
-
-                area = next(area for area in AREAS if area.key == key)
-                page = EmptyState(area, self.ctx.tr)
+                module_name, class_name = AREA_PAGES[key]
+                page = getattr(importlib.import_module(module_name), class_name)(self.ctx)
             self.area_pages[key] = page
             self.pages.addWidget(page)
         return page

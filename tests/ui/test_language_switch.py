@@ -29,7 +29,7 @@ def _shown_texts(window: MainWindow) -> dict[str, str]:
         "file menu": window.menus.file_menu.title(),
         "settings menu": window.menus.settings_menu.title(),
         "page title": page.title_label.text(),
-        "page note": page.note_label.text(),
+        "page description": page.body_label.text(),
         "site": window.status.site_label.text(),
         "staff": window.status.staff_label.text(),
     }
@@ -43,7 +43,7 @@ def _expected_texts(window: MainWindow, tr: Translator) -> dict[str, str]:
         "file menu": _("&File"),
         "settings menu": _("&Settings"),
         "page title": _(area.title),
-        "page note": _("This part of SocioLab Desk is not built yet."),
+        "page description": _(area.description),
         "site": _("Info point: {name}").format(name="Informacijska točka Maribor"),
         "staff": _("Signed in: {name}").format(name="Mojca Žagar"),
     }

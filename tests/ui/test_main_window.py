@@ -27,7 +27,7 @@ def _visible_texts(window: MainWindow) -> set[str]:
     return {page.title_label.text(), page.body_label.text()}
 
 
-def test_ctrl_number_visits_every_area_and_shows_its_empty_state(window, qtbot, ctx):
+def test_ctrl_number_visits_every_area_and_shows_its_page(window, qtbot, ctx):
     for number, area in reversed(list(enumerate(AREAS, start=1))):
         qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
         assert window.current_area() == area.key

@@ -32,7 +32,6 @@ FAKE_SLOVENIAN = {
     "&Language": "&Jezik",
     "Info point: {name}": "Informacijska točka: {name}",
     "Signed in: {name}": "Prijavljena oseba: {name}",
-    "This part of SocioLab Desk is not built yet.": "Ta del programa SocioLab Desk še ni izdelan.",
     "Enter the name of the info point.": "Vpišite ime informacijske točke.",
 }
 

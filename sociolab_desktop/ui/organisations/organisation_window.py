@@ -66,16 +66,6 @@ def load_view(store, organisation_id: str) -> OrganisationView:
                             municipality.name if municipality else "", site)
 
 
-def person_window_opener():
-    """`open_person_window(ctx, person_id, parent)` of the person's window (one per person), once
-    the program has that window (None until then: the button is hidden)."""
-    try:
-        from sociolab_desktop.ui.persons import person_window
-    except ImportError:
-        return None
-    return getattr(person_window, "open_person_window", None)
-
-
 def _table(object_name: str, model) -> QTableView:
     table = QTableView(objectName=object_name)
     table.setModel(model)
@@ -126,7 +116,6 @@ class OrganisationWindow(QWidget):
         self.unlink_button.clicked.connect(self.unlink)
         self.open_person_button = QPushButton(objectName="openPersonButton")
         self.open_person_button.clicked.connect(self.open_person)
-        self.open_person_button.setVisible(person_window_opener() is not None)
         self.timeline_model = TimelineModel(ctx.tr, self)
         self.timeline_table = _table("organisationTimeline", self.timeline_model)
         self.timeline_table.horizontalHeader().resizeSection(0, 90)
@@ -281,17 +270,16 @@ class OrganisationWindow(QWidget):
                                 on_success=lambda _result: self._after_change(), owner=self)
 
     def _on_person_activated(self, _index: QModelIndex) -> None:
-        if person_window_opener() is not None:
-            self.open_person()
-        else:
-            self.change_dates()
+        self.open_person()
 
     def open_person(self):
-        opener, link = person_window_opener(), self.current_link()
-        if opener is None or link is None:
+        from sociolab_desktop.ui.persons.person_window import open_person_window
+
+        link = self.current_link()
+        if link is None:
             return None
         # A child of the main window, like this one: it stays open when this window closes.
-        window = opener(self.ctx, link.person_id, self.parentWidget() or self)
+        window = open_person_window(self.ctx, link.person_id, self.parentWidget() or self)
         self.person_windows.append(window)
         return window
 

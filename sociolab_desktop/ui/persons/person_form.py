@@ -4,7 +4,6 @@ thread, every refused field marked at once, the duplicate prompt, and the unsave
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import logging
 from dataclasses import dataclass
 
@@ -53,7 +52,6 @@ from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
 
-PERSON_WINDOW_MODULE = "sociolab_desktop.ui.persons.person_window"
 NOT_EDITABLE = {
     "merged": N_("This record was merged into another person's record; open and edit that one instead."),
     "erased": N_("This person's data was erased; the record cannot be edited."),
@@ -290,21 +288,11 @@ class PersonFormDialog(QDialog):
         self.opened_window = self._open_person_window(person_id)
         super().done(QDialog.DialogCode.Rejected)
 
-    def _open_person_window(self, person_id: str) -> QWidget | None:
+    def _open_person_window(self, person_id: str) -> QWidget:
         """The existing person's window (one per person), beside the caller's window."""
-        if importlib.util.find_spec(PERSON_WINDOW_MODULE) is None:
-            return None  # the person's page is not built: the caller has the id (existing_chosen)
-        from importlib import import_module
+        from sociolab_desktop.ui.persons.person_window import open_person_window
 
-        module = import_module(PERSON_WINDOW_MODULE)
-        opener = getattr(module, "open_person_window", None)
-        if opener is not None:
-            return opener(self.ctx, person_id, self.parentWidget())
-        window = module.PersonWindow(self.ctx, person_id, parent=self.parentWidget())
-        window.setWindowFlag(Qt.WindowType.Window, True)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.show()
-        return window
+        return open_person_window(self.ctx, person_id, self.parentWidget())
 
     # --- closing ---------------------------------------------------------------------------
 

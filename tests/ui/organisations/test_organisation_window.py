@@ -15,7 +15,7 @@ from sociolab_desktop.core.services import organisation_roles as roles
 from sociolab_desktop.core.services.contacts import ContactInput, record_contact
 from sociolab_desktop.core.services.organisations import get_organisation
 from sociolab_desktop.ui.organisations.organisation_models import DETAILS, PERSON, ROLE, SINCE, UNTIL, WHAT
-from sociolab_desktop.ui.organisations.organisation_window import OrganisationWindow, person_window_opener
+from sociolab_desktop.ui.organisations.organisation_window import OrganisationWindow
 from sociolab_desktop.ui.organisations.role_dialog import RoleDatesDialog, RoleDialog
 
 START = dt.date(2024, 3, 1)
@@ -189,7 +189,6 @@ def test_escape_closes_the_window(ctx, qtbot, zadruga):
         qtbot.keyClick(window, Qt.Key.Key_Escape)
 
 
-@pytest.mark.skipif(person_window_opener() is None, reason="the person window is not built yet")
 def test_enter_on_a_linked_person_opens_their_window(ctx, qtbot, zadruga, linked, person_id):
     window = _open(ctx, qtbot, zadruga.id)
     window.persons_table.setFocus()
