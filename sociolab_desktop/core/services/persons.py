@@ -23,10 +23,10 @@ from sociolab_desktop.core.domain.municipalities import (
     municipality_by_code,
 )
 from sociolab_desktop.core.services.fields import FieldErrors, clean_choice, clean_text
+from sociolab_desktop.core.services.person_duplicates import duplicate_candidates
 from sociolab_desktop.core.services.person_search import (
     DuplicateCandidate,
     DuplicateProbe,
-    duplicate_candidates,
 )
 from sociolab_desktop.core.store.models import Person, Site
 from sociolab_desktop.core.store.unit_of_work import Actor, Store
