@@ -1,4 +1,4 @@
-"""`sociolab-desktop import`: bring a CSV or XLSX list of persons or organisations in, all or nothing.
+"""`sociolab-desktop import`: a CSV or XLSX list of persons, organisations or registrations in, all or nothing.
 
 (The module is called import_ because `import` is a Python keyword; the command is `import`.)
 """
@@ -10,6 +10,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, Translator
 
 EXIT_OK, EXIT_NOTHING_IMPORTED = 0, 2
@@ -34,14 +35,19 @@ def add_parser(subparsers, common: argparse.ArgumentParser, tr: Translator) -> N
     parser = subparsers.add_parser(
         "import",
         parents=[common],
-        help=_("import persons or organisations from a CSV or XLSX list"),
+        help=_("import persons, organisations or an event's registrations from a CSV or XLSX list"),
         description=_(
             "Reads a CSV file (UTF-8 or Windows-1250, separated by ; , or tab) or an XLSX workbook whose "
             "first row names the columns in Slovenian or English (Ime, Priimek, E-pošta, Datum rojstva, "
             "EMŠO … / First name, Last name, E-mail, Date of birth …). Every row is checked like the form "
             "checks it. If any row has errors, nothing is imported unless --only-valid is given. Rows "
             "that may repeat a recorded person or organisation, or an earlier row, are reported and not "
-            "imported unless --allow-duplicates is given."
+            "imported unless --allow-duplicates is given. "
+            "Registrations (e.g. an online form's export, --event ID): each row is a person; a row that is "
+            "a recorded person (same EMŠO, e-mail, or name and date of birth) registers them, any other "
+            "row records a new person (flagged incomplete for ESF when ESF data is missing) and registers "
+            "them; nobody is registered twice, and beyond the event's places persons go on the waiting "
+            "list in the order of the file."
         ),
         epilog=_fields_epilog(tr),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -49,7 +55,7 @@ def add_parser(subparsers, common: argparse.ArgumentParser, tr: Translator) -> N
     # The sub-command's name is not a module name ("import" is a keyword): main() finds this
     # module through the `command` default, which a sub-parser's defaults override.
     parser.set_defaults(command="import_")
-    parser.add_argument("kind", metavar="people|organisations", help=_("what the list holds"))
+    parser.add_argument("kind", metavar="people|organisations|registrations", help=_("what the list holds"))
     parser.add_argument("file", metavar="FILE", help=_("the CSV or XLSX file to import"))
     parser.add_argument("--dry-run", action="store_true",
                         help=_("check the list and report what would happen, without writing anything"))
@@ -57,6 +63,8 @@ def add_parser(subparsers, common: argparse.ArgumentParser, tr: Translator) -> N
                         help=_("import the valid rows even if other rows have errors"))
     parser.add_argument("--allow-duplicates", action="store_true",
                         help=_("also import rows that may repeat a recorded person or organisation"))
+    parser.add_argument("--event", metavar="ID",
+                        help=_("the event to register the list's persons for (registrations only)"))
     parser.add_argument("--sheet", metavar="NAME", help=_("the sheet of an XLSX workbook (default: the first)"))
     parser.add_argument(
         "--map", action="append", default=[], metavar="COLUMN=FIELD,…",
@@ -183,12 +191,11 @@ def _refused(tr: Translator, invalid: int, dry_run: bool) -> None:
     print(line.format(count=tr.format_number(invalid)), file=sys.stderr)
 
 
-def run(args: argparse.Namespace, tr: Translator) -> int:
+def _checked_rows(args: argparse.Namespace, kind: str, tr: Translator):
+    """The file read, mapped and its rows checked (no database needed), or None when required
+    columns are missing (said on stderr)."""
     from sociolab_desktop.core.services import importing
-    from sociolab_desktop.logs import setup_logging
-    from sociolab_desktop.workspace import open_workspace, require_initialised
 
-    kind = importing.check_kind(args.kind)
     path = Path(args.file).expanduser()
     # The file is read before the data folder is opened: a wrong file needs no database.
     table = importing.read_table(path, sheet=args.sheet)
@@ -199,13 +206,30 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         print(missing.render(tr), file=sys.stderr)
         print(tr.gettext("Or name them on the command line, e.g. --map \"{example}\".").format(
             example=",".join(f"COLUMN={name}" for name in missing.missing)), file=sys.stderr)
-        return EXIT_NOTHING_IMPORTED
+        return None
     print(tr.ngettext("Read {count} row from {path} ({how}).", "Read {count} rows from {path} ({how}).",
                       len(plan.rows)).format(count=tr.format_number(len(plan.rows)), path=path,
                                              how=_how_read(table, tr)))
     print(_mapping_line(plan, tr))
     for notice in plan.notices:
         print(notice.render(tr))
+    return plan
+
+
+def run(args: argparse.Namespace, tr: Translator) -> int:
+    from sociolab_desktop.core.services import importing
+    from sociolab_desktop.logs import setup_logging
+    from sociolab_desktop.workspace import open_workspace, require_initialised
+
+    if (args.kind or "").strip().lower() == importing.REGISTRATIONS:
+        return _run_registrations(args, tr)
+    kind = importing.check_kind(args.kind)
+    if args.event:
+        raise UserError(N_("--event is for importing registrations: sociolab-desktop import registrations FILE "
+                           "--event ID."))
+    plan = _checked_rows(args, kind, tr)
+    if plan is None:
+        return EXIT_NOTHING_IMPORTED
     with open_workspace(args.data_dir) as workspace:
         setup_logging(workspace.paths.log_file)
         require_initialised(workspace)
@@ -223,4 +247,48 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         return EXIT_NOTHING_IMPORTED
     for line in _summary(plan, tr, imported, args.dry_run, args.allow_duplicates):
         print(line)
+    return EXIT_NOTHING_IMPORTED if invalid and not imported else EXIT_OK
+
+
+def _run_registrations(args: argparse.Namespace, tr: Translator) -> int:
+    """`import registrations FILE --event ID`: the rules are in core/services/importing/registrations.py."""
+    from sociolab_desktop.core.services import importing
+    from sociolab_desktop.core.services.events.events import get_event
+    from sociolab_desktop.core.services.importing import registration_text
+    from sociolab_desktop.logs import setup_logging
+    from sociolab_desktop.workspace import open_workspace, require_initialised
+
+    if not args.event:
+        raise UserError(N_("Name the event to register the persons for: --event ID (the keys are in the first "
+                           "column of “sociolab-desktop export events”)."))
+    plan = _checked_rows(args, importing.PEOPLE, tr)
+    if plan is None:
+        return EXIT_NOTHING_IMPORTED
+    result = None
+    with open_workspace(args.data_dir) as workspace:
+        setup_logging(workspace.paths.log_file)
+        require_initialised(workspace)
+        event = get_event(workspace.store, args.event.strip())
+        if event is None:
+            raise UserError(N_("No event has the key “{key}”. The keys are in the first column of "
+                               "“sociolab-desktop export events”."), key=args.event)
+        plan = importing.check_registrations(workspace.store, event.id, plan)
+        if not args.dry_run:
+            result = importing.commit_registrations(workspace.store, workspace.actor, plan,
+                                                    only_valid=args.only_valid, allow_duplicates=args.allow_duplicates)
+            plan = result.plan
+    invalid = plan.count(importing.RowStatus.INVALID)
+    _report(plan, tr, args.allow_duplicates)
+    if invalid and not args.only_valid:
+        _refused(tr, invalid, args.dry_run)
+        return EXIT_NOTHING_IMPORTED
+    if result is None:
+        print(tr.gettext("Dry run, nothing was written."))
+        lines = registration_text.preview_lines(plan, tr, allow_duplicates=args.allow_duplicates)
+    else:
+        lines = registration_text.summary_lines(result, tr, allow_duplicates=args.allow_duplicates)
+    for line in lines:
+        print(line)
+    tally = importing.registration_tally(plan, allow_duplicates=args.allow_duplicates)
+    imported = result.imported if result else tally.registered + tally.waiting
     return EXIT_NOTHING_IMPORTED if invalid and not imported else EXIT_OK

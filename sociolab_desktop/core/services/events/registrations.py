@@ -1,5 +1,5 @@
-"""Registrations for an event: existing persons, persons quick-added at the door, capacity and
-the waiting list, cancellation (which moves the first waiting person up).
+"""Registrations for an event: existing persons, persons quick-added at the door, many at once
+(an import), capacity and the waiting list, cancellation (which moves the first waiting person up).
 
 A registration's key is derived from event and person (domain.keys.registration_key) and its code
 from that key, so two PCs registering the same person offline end with one registration.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -25,7 +25,7 @@ from sociolab_desktop.core.services.events.codes import registration_code
 from sociolab_desktop.core.services.events.lookup import EventError, affiliations, find_registration, live_event
 from sociolab_desktop.core.services.events.rows import RegistrationRow
 from sociolab_desktop.core.services.records import live_person
-from sociolab_desktop.core.store.models import Event, Person, Registration
+from sociolab_desktop.core.store.models import Event, Person, Registration, utc_now
 from sociolab_desktop.core.store.unit_of_work import Actor, Store
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_
@@ -155,6 +155,44 @@ def place_registration(session: Session, event: Event, person: Person, today: dt
         row.status, row.cancelled_on, row.deleted_at = status, None, None
     session.flush()
     return row, before
+
+
+def place_registrations(session: Session, event: Event, persons: Sequence[Person], today: dt.date
+                        ) -> list[tuple[Registration, str | None]]:
+    """Several distinct persons registered in their order, as place_registration would register
+    them one by one (those waiting move up first, then free places, then the waiting list), with
+    the counts read once and one flush: an import of hundreds of rows. Raises AlreadyRegistered
+    for a live registration (nothing of the batch is flushed then)."""
+    if len({person.id for person in persons}) != len(persons):
+        raise ValueError("a person can be registered only once")
+    promote_waiting(session, event)
+    session.flush()
+    registered = registered_count(session, event.id)
+    # One flush stamps every row alike, and the waiting list is ordered by creation time: new
+    # rows get times a microsecond apart, in the order given.
+    stamp, placed = utc_now(), []
+    with session.no_autoflush:
+        for number, person in enumerate(persons):
+            row = find_registration(session, event.id, person.id)
+            before = None if row is None or row.deleted_at is not None else row.status
+            if before in (REGISTERED, WAITING):
+                raise AlreadyRegistered(registration_rows(session, [row])[0])
+            status = REGISTERED if event.capacity is None or registered < event.capacity else WAITING
+            registered += status == REGISTERED
+            if row is None:
+                key = registration_key(event.id, person.id)
+                row = Registration(id=key, event_id=event.id, person_id=person.id, code=registration_code(key),
+                                   status=status, registered_on=today,
+                                   created_at=stamp + dt.timedelta(microseconds=number))
+                session.add(row)
+            else:
+                row.registered_on, row.status, row.cancelled_on, row.deleted_at = today, status, None, None
+            placed.append((row, before))
+    session.flush()
+    for row, before in placed:
+        if before is None:
+            _warn_on_code_clash(session, row)
+    return placed
 
 
 def _warn_on_code_clash(session: Session, row: Registration) -> None:

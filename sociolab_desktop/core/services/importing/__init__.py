@@ -9,6 +9,9 @@
 `kind` is "people" or "organisations" (fields.py lists what a column can fill). Each planned
 row has a status (ready, invalid, duplicate, skipped), the problems with the column they are in,
 and its possible duplicates; messages are rendered with a Translator when shown.
+
+Registrations for an event (a form's export: each row a person) are a list of persons checked the
+same way, then `check_registrations` / `commit_registrations` (registrations.py; its rules there).
 """
 
 from sociolab_desktop.core.services.importing.fields import (
@@ -42,6 +45,15 @@ from sociolab_desktop.core.services.importing.reading import (
     read_table,
     sheet_names,
 )
+from sociolab_desktop.core.services.importing.registration_text import RegistrationTally, registration_tally
+from sociolab_desktop.core.services.importing.registrations import (
+    REGISTRATIONS,
+    RegistrationImportResult,
+    RegistrationPlan,
+    check_registrations,
+    commit_registrations,
+    preview_registrations,
+)
 from sociolab_desktop.core.services.importing.rows import (
     DuplicateMatch,
     PlannedRow,
@@ -50,8 +62,10 @@ from sociolab_desktop.core.services.importing.rows import (
 )
 
 __all__ = [
-    "KINDS", "ORGANISATIONS", "PEOPLE", "ColumnMapping", "DuplicateMatch", "ImportField", "ImportPlan",
-    "ImportResult", "Message", "MissingColumns", "PlannedRow", "RowIssue", "RowStatus", "SourceRow", "SourceTable",
-    "apply_map_option", "check_database", "check_kind", "check_mapping", "commit_import", "import_fields",
-    "preview_import", "propose_mapping", "read_table", "reason_label", "sheet_names", "validate_rows",
+    "KINDS", "ORGANISATIONS", "PEOPLE", "REGISTRATIONS", "ColumnMapping", "DuplicateMatch", "ImportField",
+    "ImportPlan", "ImportResult", "Message", "MissingColumns", "PlannedRow", "RowIssue", "RowStatus", "SourceRow",
+    "SourceTable", "apply_map_option", "check_database", "check_kind", "check_mapping", "commit_import",
+    "import_fields", "preview_import", "propose_mapping", "read_table", "reason_label", "sheet_names",
+    "validate_rows", "RegistrationImportResult", "RegistrationPlan", "RegistrationTally", "check_registrations",
+    "commit_registrations", "preview_registrations", "registration_tally",
 ]

@@ -14,6 +14,7 @@ import re
 from sqlalchemy import select
 
 from sociolab_desktop.core.domain.enums import LegalForm, Stage
+from sociolab_desktop.core.domain.labels import LEGAL_FORMS_IN_SENTENCE
 from sociolab_desktop.core.domain.text import fold
 from sociolab_desktop.core.domain.validation import FieldError
 from sociolab_desktop.core.services import organisations
@@ -36,14 +37,6 @@ REASON_LABELS = {
     "registration_number": N_("same registration number"),
     "tax_number": N_("same tax number"),
     "name": N_("same name"),
-}
-LEGAL_FORM_LABELS = {
-    LegalForm.SOCIAL_ENTERPRISE: N_("social enterprise"),
-    LegalForm.COOPERATIVE: N_("cooperative"),
-    LegalForm.INSTITUTE: N_("institute"),
-    LegalForm.ASSOCIATION: N_("association"),
-    LegalForm.COMPANY: N_("company"),
-    LegalForm.INITIATIVE: N_("initiative without legal form"),
 }
 _END = r"(?=[\s,.;)]|$)"
 # Checked in this order: a social enterprise is often also a d.o.o. or a zavod.
@@ -106,7 +99,7 @@ def convert(raw: dict) -> Converted:
         if inferred:
             given["legal_form"], sources["legal_form"] = inferred, "name"
             notes.append(Message.of(N_("Legal form taken from the name: {form}."),
-                                    form=Text(LEGAL_FORM_LABELS[LegalForm(inferred)])))
+                                    form=Text(LEGAL_FORMS_IN_SENTENCE[LegalForm(inferred)])))
         elif cells.text(given["name"]):
             errors.append(FieldError("legal_form", N_("The legal form is missing and the name does not tell it. "
                                                       "Add a column “Pravnoorganizacijska oblika” with one of: "

@@ -1,9 +1,10 @@
 """Import of persons: a row's cells into a PersonInput, checked by persons.py, and its duplicates.
 
 The rules are the intake form's (persons.validate_person) and the duplicate search's
-(person_search.duplicate_candidates); this module only reads cells. Within one file, a row
-repeats an earlier one with the same EMŠO, the same e-mail, the same name and date of birth, or
-the same name in the same municipality (the database search also finds very similar names).
+(person_duplicates.py, one search for all rows); this module only reads cells. Within one file,
+a row repeats an earlier one with the same EMŠO, the same e-mail, the same name and date of
+birth, or the same name in the same municipality (the database search also finds very similar
+names).
 """
 
 from __future__ import annotations
@@ -35,11 +36,14 @@ from sociolab_desktop.core.services.importing.values import (
     to_flag,
     to_language,
 )
+from sociolab_desktop.core.services.person_duplicates import (
+    Progress,
+    duplicate_candidates_many,
+)
 from sociolab_desktop.core.services.person_search import (
     DUPLICATE_REASON_LABELS,
     DuplicateProbe,
     DuplicateReason,
-    duplicate_candidates,
     search_words,
 )
 from sociolab_desktop.core.store.models import Person
@@ -162,13 +166,16 @@ def any_recorded(session) -> bool:
     return session.scalar(select(Person.id).where(*live).limit(1)) is not None
 
 
-def database_matches(session, values: dict) -> list[DuplicateMatch]:
-    probe = DuplicateProbe(first_name=values["first_name"], last_name=values["last_name"],
-                           birth_date=values.get("birth_date"), emso=values.get("emso"), email=values.get("email"),
-                           municipality_code=values.get("municipality_code"))
-    return [DuplicateMatch(name=f"{candidate.first_name} {candidate.last_name}",
-                           reasons=tuple(reason.value for reason in candidate.reasons), existing_id=candidate.id)
-            for candidate in duplicate_candidates(session, probe)]
+def database_matches_many(session, rows: list[dict], progress: Progress | None = None) -> list[list[DuplicateMatch]]:
+    """The recorded persons each row may be: one search for all the rows of a file."""
+    probes = [DuplicateProbe(first_name=values["first_name"], last_name=values["last_name"],
+                             birth_date=values.get("birth_date"), emso=values.get("emso"), email=values.get("email"),
+                             municipality_code=values.get("municipality_code"))
+              for values in rows]
+    return [[DuplicateMatch(name=f"{candidate.first_name} {candidate.last_name}",
+                            reasons=tuple(reason.value for reason in candidate.reasons), existing_id=candidate.id)
+             for candidate in candidates]
+            for candidates in duplicate_candidates_many(session, probes, progress=progress)]
 
 
 def new_record(values: dict, actor: Actor) -> Person:
