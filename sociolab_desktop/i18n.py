@@ -97,7 +97,11 @@ class Translator:
         return self._catalog.ngettext(singular, plural, n)
 
     def pgettext(self, context: str, message: str) -> str:
+        """For an English word that means two things ("Import": a button, a page's title)."""
         return self._catalog.pgettext(context, message)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return self._catalog.npgettext(context, singular, plural, n)
 
     def format_date(self, value: dt.date, format: str = "long") -> str:
         """'long' gives "27. november 2026" / "27 November 2026"; 'numeric' gives "27. 11. 2026"."""
@@ -131,6 +135,33 @@ class Translator:
         "few" form, which 3 selects (and English's plural)."""
         count = int(hours) if float(hours).is_integer() else 3
         return self.ngettext("{hours} hour", "{hours} hours", count).format(hours=self.format_number(round(hours, 2)))
+
+    def format_duration(self, minutes: int) -> str:
+        """"1 h 30 min", "2 h", "45 min"; negative minutes (a time that ends before it starts) keep their sign."""
+        hours, rest = divmod(abs(minutes), 60)
+        sign = "−" if minutes < 0 else ""
+        if hours and rest:
+            return sign + self.gettext("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+        if hours:
+            return sign + self.gettext("{hours} h").format(hours=hours)
+        return sign + self.gettext("{minutes} min").format(minutes=rest)
+
+    def format_time_span(self, start: dt.time, end: dt.time) -> str:
+        """"09:00–12:30"."""
+        return "{start}–{end}".format(start=self.format_time(start), end=self.format_time(end))
+
+    def format_date_span(self, first: dt.date | None, last: dt.date | None) -> str:
+        """"27. 11. 2026 – 11. 12. 2026", one date when both are the same, "" without a first one."""
+        if first is None:
+            return ""
+        if last is None or last == first:
+            return self.format_date(first, "numeric")
+        return "{first} – {last}".format(first=self.format_date(first, "numeric"),
+                                         last=self.format_date(last, "numeric"))
+
+    def format_month(self, day: dt.date) -> str:
+        """"marec 2021" / "March 2021": the stand-alone month name, as a heading or a list uses it."""
+        return self.format_date(day, "LLLL y")
 
     def language_name(self, code: str) -> str:
         from babel import Locale

@@ -190,10 +190,6 @@ def certificates(workspace, args, branding, tr: Translator):
     return build_certificates(items, branding), summary
 
 
-def _month_name(tr: Translator, month: dt.date) -> str:
-    return tr.format_date(month, "LLLL y")
-
-
 def mentoring_record(workspace, args, branding, tr: Translator):
     from sociolab_desktop.core.documents.mentoring_record import build_monthly_record, build_session_record
     from sociolab_desktop.core.services.mentoring import record_builder
@@ -222,14 +218,14 @@ def mentoring_record(workspace, args, branding, tr: Translator):
     month = parse_month(args.month) if args.month else months[-1]
     if month not in months:
         raise UserError(N_("“{name}” had no mentoring sessions in {month}. Months with sessions: {months}."),
-                        name=organisation.name, month=_month_name(tr, month),
+                        name=organisation.name, month=tr.format_month(month),
                         months=", ".join(f"{day:%Y-%m}" for day in months[-12:]))
     data = record_builder.monthly_record(store, organisation.id, month)
     out = Translator(_language(args.lang, data.language))
     summary = tr.ngettext("Monthly mentoring record of “{name}” for {month}: {count} session, {hours} h.",
                           "Monthly mentoring record of “{name}” for {month}: {count} sessions, {hours} h.",
                           data.total_sessions).format(
-        name=organisation.name, month=_month_name(tr, month), count=tr.format_number(data.total_sessions),
+        name=organisation.name, month=tr.format_month(month), count=tr.format_number(data.total_sessions),
         hours=tr.format_number(data.total_hours))
     return build_monthly_record(data, out, branding), summary
 
@@ -246,11 +242,11 @@ def timesheet(workspace, args, branding, tr: Translator):
     data = mentor_timesheet(workspace.store, args.mentor, month)
     if not data.lines:
         raise UserError(N_("{name} led no mentoring sessions in {month}, so there is no timesheet to sign."),
-                        name=data.mentor_name, month=_month_name(tr, month))
+                        name=data.mentor_name, month=tr.format_month(month))
     summary = tr.ngettext("Timesheet of {name} for {month}: {count} session, {hours} h.",
                           "Timesheet of {name} for {month}: {count} sessions, {hours} h.",
                           data.total_sessions).format(
-        name=data.mentor_name, month=_month_name(tr, month), count=tr.format_number(data.total_sessions),
+        name=data.mentor_name, month=tr.format_month(month), count=tr.format_number(data.total_sessions),
         hours=tr.format_number(data.total_hours))
     return build_mentor_timesheet(data, out, branding), summary
 

@@ -61,6 +61,9 @@ class MainMenus:
         self.settings_menu.addAction(self.document_logos)
 
         self.help_menu = QMenu(window)
+        self.user_guide = QAction(window, objectName="userGuideAction")
+        self.help_menu.addAction(self.user_guide)
+        self.help_menu.addSeparator()
         self.about = QAction(window, objectName="aboutAction")
         self.help_menu.addAction(self.about)
 
@@ -68,15 +71,27 @@ class MainMenus:
             bar.addMenu(menu)
 
     def install_shortcuts(self) -> None:
-        """Ctrl+Q and Ctrl+1 ... Ctrl+6. The first setShortcut builds PySide6's whole `Qt` enum
+        """Ctrl+Q, F1 and Ctrl+1 ... Ctrl+6. The first setShortcut builds PySide6's whole `Qt` enum
         namespace (~12 ms), so start-up calls this right after the window's first paint."""
         from PySide6.QtGui import QKeySequence
 
         self.quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         if self.quit.shortcut().isEmpty():  # Windows has no standard Quit key; staff expect Ctrl+Q
             self.quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.install_help_shortcut()
         for number, action in enumerate(self.area_actions, start=1):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+
+    def install_help_shortcut(self) -> None:
+        """F1 (the platform's help key) opens the guide from every window of the program, not only
+        this one: the person, event and check-in windows are where staff need it."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
+
+        self.user_guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        if self.user_guide.shortcut().isEmpty():
+            self.user_guide.setShortcut(QKeySequence("F1"))
+        self.user_guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 
     def area_shortcut_texts(self) -> list[str]:
         """"Ctrl+1" … as this system writes them (once install_shortcuts has run)."""
@@ -100,6 +115,7 @@ class MainMenus:
         self.staff_members.setText(_("S&taff members…"))
         self.document_logos.setText(_("&Document logos…"))
         self.help_menu.setTitle(_("&Help"))
+        self.user_guide.setText(_("&User guide"))
         self.about.setText(_("&About SocioLab Desk"))
 
     def set_workspace_actions_enabled(self, enabled: bool, *, is_admin: bool) -> None:

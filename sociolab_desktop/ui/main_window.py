@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.menus.export_data.triggered.connect(self.open_export_dialog)
         self.menus.document_logos.triggered.connect(self.open_document_settings)
         self.menus.about.triggered.connect(self.open_about)
+        self.menus.user_guide.triggered.connect(self.open_user_guide)
         ctx.language_changed.connect(self.retranslate)
         ctx.workspace_opened.connect(self.refresh_state)
         ctx.signed_in_changed.connect(self.refresh_state)
@@ -264,6 +265,19 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(self.ctx, self)
         dialog.open()
         return dialog
+
+    help_window = None  # the user guide once opened: one window, kept (hidden) when closed
+
+    def open_user_guide(self):
+        """The guide (F1) at the section for what is on screen; it closes with this window."""
+        from sociolab_desktop.ui.help_window import HelpWindow, section_for
+
+        section = section_for(self._current_area)
+        if self.help_window is None:
+            self.help_window = HelpWindow(self.ctx)
+            self.closed.connect(self.help_window.close)
+        self.help_window.present(section)
+        return self.help_window
 
     # --- geometry --------------------------------------------------------------------------
 

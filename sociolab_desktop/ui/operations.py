@@ -74,6 +74,12 @@ class Operation:
     def _report(self, done: int, total: int | None = None, text: str = "") -> None:
         self.relay.progressed.emit(self, Progress(done, total, text))
 
+    def release(self) -> None:
+        """On the GUI thread, once delivered: drop the callables and the owner. The worker may
+        hold the last reference to this operation, and a window freed there would be deleted
+        off its thread (a crash once nothing else, e.g. a lambda, keeps the window alive)."""
+        self.work = self.on_success = self.on_failure = self.on_progress = self.owner = None
+
 
 class OperationRunner(QObject):
     def __init__(self, translator: Callable[[], Translator], parent: QObject | None = None) -> None:
@@ -164,6 +170,7 @@ class OperationRunner(QObject):
             else:
                 self.report_error(error)
         finally:
+            operation.release()
             # Even if a callback raised (the hook reports it): the next one of the queue starts.
             self._start_next(operation.serial)
 

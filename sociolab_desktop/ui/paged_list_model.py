@@ -1,7 +1,8 @@
 """A table model that fetches its rows in pages off the GUI thread, one query at a time.
 
-The client list's model (ui/clients/person_list_model.py) works the same way; this is that
-pattern with the query-specific parts left to subclasses, so that both lists can share it.
+Like Anki's browser model it keeps only what was fetched so far (pages of PAGE_SIZE rows); the
+count and every page are read by the operation runner, never on the GUI thread. Subclasses (the
+clients, organisations, events and mentoring session lists) give only their queries and cells.
 Each new query starts a new generation: pages and counts that arrive for an older one are dropped.
 """
 
@@ -29,9 +30,11 @@ ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class PagedListModel(QAbstractTableModel):
-    """Subclasses give `COLUMNS` (N_ headers) and the three functions below; rows need an `id`."""
+    """Subclasses give `COLUMNS` (N_ headers) and the three functions below; rows need an `id`.
+    A list with an info point column names it in `SITE_COLUMN` and shows `site_name(row.site_id)`."""
 
     COLUMNS: Sequence[str] = ()
+    SITE_COLUMN: int | None = None
     count_changed = Signal()  # `total` is known (or unknown again while a new query runs)
     loading_changed = Signal(bool)
 
@@ -47,7 +50,8 @@ class PagedListModel(QAbstractTableModel):
         self._fetching = False
         self._in_flight = 0  # operations sent to the runner and not answered yet, stale ones too
         self._headers = list(self.COLUMNS)
-        self._tr = ctx.tr
+        self._site_names: dict[str, str] = {}
+        self.retranslate(ctx.tr)
 
     # --- what subclasses give (called in a worker, except `cell`) -----------------------------
 
@@ -165,6 +169,20 @@ class PagedListModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
+    def set_site_names(self, names: dict[str, str]) -> None:
+        """Info point id → the name to show in `SITE_COLUMN` (see list_choices.short_site_names)."""
+        self._site_names = dict(names)
+        if self._rows and self.SITE_COLUMN is not None:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, self.SITE_COLUMN), self.index(last, self.SITE_COLUMN))
+
+    def site_name(self, site_id: str | None) -> str:
+        return self._site_names.get(site_id or "", "")
+
+    def row(self, number: int):
+        """The row shown in line `number` (None outside the rows read so far)."""
+        return self._rows[number] if 0 <= number < len(self._rows) else None
 
     def row_id(self, row: int) -> str | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None

@@ -245,7 +245,7 @@ def test_a_month_that_is_not_a_month_is_refused(run_cli, folder, out, month):
                      "-o", out, "--data-dir", folder.root)
 
     assert result.exit_code == 2
-    assert f"“{month}”" in result.stderr and "YYYY-MM" in result.stderr
+    assert f"„{month}“" in result.stderr and "YYYY-MM" in result.stderr  # the Slovenian message
 
 
 def test_a_month_without_sessions_names_the_months_that_have_them(run_cli, folder, out):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication
+from ui_helpers import show_main_window
 
 from sociolab_desktop.settings import load_settings
 from sociolab_desktop.ui.areas import AREAS
@@ -13,13 +13,7 @@ from sociolab_desktop.ui.main_window import MainWindow
 
 @pytest.fixture
 def window(ctx, qtbot) -> MainWindow:
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    return win
+    return show_main_window(qtbot, ctx)
 
 
 def _visible_texts(window: MainWindow) -> set[str]:

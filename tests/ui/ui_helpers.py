@@ -1,6 +1,7 @@
 """Helpers for window tests: a stand-in Slovenian catalogue (the real one is added later; tests
 compare against `ctx.tr.gettext(...)` so they hold with either), typing non-ASCII text one key
-event at a time (see PITFALLS.md), and a shell context over a workspace."""
+event at a time (see PITFALLS.md), a shell context over a workspace, and showing windows and
+waiting for lists."""
 
 from __future__ import annotations
 
@@ -60,6 +61,14 @@ def type_text(widget, text: str) -> None:
         )
 
 
+def answer_question(qtbot, owner, button_text: str) -> None:
+    """Click `button_text` in the question `owner` shows (ui/forms/questions.py keeps it on
+    `owner.question_box` while it is open)."""
+    qtbot.waitUntil(lambda: getattr(owner, "question_box", None) is not None and owner.question_box.isVisible())
+    box = owner.question_box
+    next(button for button in box.buttons() if button.text() == button_text).click()
+
+
 def make_context(workspace: Workspace | None, qapp, paths=None, settings=None) -> ShellContext:
     ctx = ShellContext(
         paths or workspace.paths,
@@ -70,3 +79,27 @@ def make_context(workspace: Workspace | None, qapp, paths=None, settings=None) -
     if workspace is not None:
         ctx.attach_workspace(workspace)
     return ctx
+
+
+def show_active(qtbot, widget, size: tuple[int, int] | None = None):
+    """`widget` shown and active (shortcuts and focus need an active window), resized to `size`."""
+    qtbot.addWidget(widget)
+    if size:
+        widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    return widget
+
+
+def show_main_window(qtbot, ctx: ShellContext):
+    """The main window over `ctx`, shown and active (its Ctrl+number keys need that)."""
+    from sociolab_desktop.ui.main_window import MainWindow
+
+    return show_active(qtbot, MainWindow(ctx))
+
+
+def list_settled(page, total: int):
+    """A condition for qtbot.waitUntil: the page's list counts `total` matches and waits for nothing."""
+    return lambda: page.model.total == total and page.model.idle

@@ -71,7 +71,7 @@ def _details(data: AttendanceSheetData, tr: Translator, styles: Styles) -> list:
     line for the person in charge (the funder's auditor wants someone to answer for the list)."""
     when = tr.format_date(data.session_date, "full")
     if data.starts_at and data.ends_at:
-        hours = "{start}–{end}".format(start=tr.format_time(data.starts_at), end=tr.format_time(data.ends_at))
+        hours = tr.format_time_span(data.starts_at, data.ends_at)
     elif data.starts_at:
         hours = tr.format_time(data.starts_at)
     else:

@@ -27,7 +27,7 @@ from sociolab_desktop.core.documents.flowables import write_in_lines
 from sociolab_desktop.core.documents.fonts import BOLD, FAMILY
 from sociolab_desktop.core.documents.result import DocumentResult
 from sociolab_desktop.core.documents.styles import MUTED, RULE, Styles, document_styles, table_style
-from sociolab_desktop.core.domain.mentoring_labels import mode_label, topic_labels
+from sociolab_desktop.core.domain.labels import MENTORING_MODES, MENTORING_TOPICS, label, labels
 from sociolab_desktop.core.domain.mentoring_records import (
     MonthlyRecordData,
     RecordAction,
@@ -86,33 +86,9 @@ def table_styles() -> TableStyles:
     )
 
 
-def hours_text(tr: Translator, hours: float) -> str:
-    """Hours as the funder counts them, in quarters: "1,5", "12,25" (never "1,50000001")."""
-    return tr.format_number(round(hours, 2))
-
-
 def organisation_text(name: str | None) -> str:
     """An organisation's name whose legal-form abbreviation stays on one line."""
     return _ABBREVIATION.sub(lambda found: found[0].replace(" ", "\u00a0"), name or "")
-
-
-def time_span(tr: Translator, starts: dt.time, ends: dt.time) -> str:
-    return "{start}–{end}".format(start=tr.format_time(starts), end=tr.format_time(ends))
-
-
-def duration_text(tr: Translator, minutes: int) -> str:
-    """"1 h 22 min", "2 h", "45 min" (the words of the session form)."""
-    hours, rest = divmod(max(0, minutes), 60)
-    if hours and rest:
-        return tr.gettext("{hours} h {minutes} min").format(hours=hours, minutes=rest)
-    if hours:
-        return tr.gettext("{hours} h").format(hours=hours)
-    return tr.gettext("{minutes} min").format(minutes=rest)
-
-
-def month_text(tr: Translator, first: dt.date) -> str:
-    """"marec 2021" / "March 2021" (the stand-alone month name, as a heading uses it)."""
-    return tr.format_date(first, "LLLL y")
 
 
 def details(rows: Sequence[tuple[str, str]], styles: Styles) -> Table:
@@ -263,19 +239,19 @@ def _work(session: RecordSession, tr: Translator, styles: Styles) -> list:
 def session_record_document(data: SessionRecordData, tr: Translator, branding: Branding,
                             printed_on: dt.date) -> DocumentResult:
     styles, session, party = document_styles(), data.session, data.party
-    time = "{span} ({duration})".format(span=time_span(tr, session.starts, session.ends),
-                                        duration=duration_text(tr, session.minutes))
+    time = "{span} ({duration})".format(span=tr.format_time_span(session.starts, session.ends),
+                                        duration=tr.format_duration(session.minutes))
     rows = [
         (tr.gettext("Registration number"), party.registration_number or ""),
         (tr.gettext("Address"), party.address or ""),
         (tr.gettext("Persons coached"), ", ".join(session.persons) if party.organisation_name else ""),
         (tr.gettext("Date"), tr.format_date(session.session_date, "full")),
         (tr.gettext("Time"), time),
-        (tr.gettext("Hours counted"), hours_text(tr, session.hours)),
-        (tr.gettext("Mode"), mode_label(tr, session.mode)),
+        (tr.gettext("Hours counted"), tr.format_number(session.hours)),
+        (tr.gettext("Mode"), label(tr, MENTORING_MODES, session.mode)),
         (tr.gettext("Place"), session.place or ""),
         (tr.ngettext("Mentor", "Mentors", len(session.mentors)), ", ".join(session.mentors)),
-        (tr.gettext("Topics"), ", ".join(topic_labels(tr, session.topics))),
+        (tr.gettext("Topics"), labels(tr, MENTORING_TOPICS, session.topics)),
         (tr.gettext("Info point"), data.site_name or ""),
     ]
     story = [
@@ -298,14 +274,15 @@ def _overview(data: MonthlyRecordData, tr: Translator) -> Table:
     for number, session in enumerate(data.sessions, start=1):
         rows.append([
             cell(f"{number}.", styles.cell_right), cell(tr.format_date(session.session_date, "numeric")),
-            cell(time_span(tr, session.starts, session.ends)), cell(hours_text(tr, session.hours), styles.cell_right),
-            cell(", ".join(session.mentors)), cell(mode_label(tr, session.mode)),
-            cell(", ".join(topic_labels(tr, session.topics))),
+            cell(tr.format_time_span(session.starts, session.ends)),
+            cell(tr.format_number(session.hours), styles.cell_right),
+            cell(", ".join(session.mentors)), cell(label(tr, MENTORING_MODES, session.mode)),
+            cell(labels(tr, MENTORING_TOPICS, session.topics)),
         ])
     total = tr.ngettext("Total: {count} session", "Total: {count} sessions", data.total_sessions).format(
         count=tr.format_number(data.total_sessions))
     bold = ParagraphStyle("total", parent=styles.cell, fontName=BOLD)
-    rows.append([cell(total, bold), "", "", cell(hours_text(tr, data.total_hours),
+    rows.append([cell(total, bold), "", "", cell(tr.format_number(data.total_hours),
                                                  ParagraphStyle("total_right", parent=bold, alignment=TA_RIGHT)),
                  "", "", ""])
     return grid(rows, widths_mm((*_OVERVIEW_WIDTHS_MM, None)), ("SPAN", (0, -1), (2, -1)), total_row=True)
@@ -314,15 +291,14 @@ def _overview(data: MonthlyRecordData, tr: Translator) -> Table:
 def _session_heading(number: int, session: RecordSession, tr: Translator) -> str:
     return "{number}. {date}, {time} · {hours}".format(
         number=number, date=tr.format_date(session.session_date, "full"),
-        time=time_span(tr, session.starts, session.ends),
-        hours=tr.gettext(N_("{hours} h")).format(hours=hours_text(tr, session.hours)))
+        time=tr.format_time_span(session.starts, session.ends), hours=tr.format_hours(session.hours))
 
 
 def monthly_record_document(data: MonthlyRecordData, tr: Translator, branding: Branding,
                             printed_on: dt.date) -> DocumentResult:
     styles, party = document_styles(), data.party
     rows = [
-        (tr.gettext("Month"), month_text(tr, data.month_first)),
+        (tr.gettext("Month"), tr.format_month(data.month_first)),
         (tr.gettext("Registration number"), party.registration_number or ""),
         (tr.gettext("Address"), party.address or ""),
         (tr.ngettext("Mentor", "Mentors", len(data.mentors)), ", ".join(data.mentors)),
@@ -330,7 +306,7 @@ def monthly_record_document(data: MonthlyRecordData, tr: Translator, branding: B
     ]
     story: list = [Paragraph(text(organisation_text(party.organisation_name)), table_styles().party),
                    Spacer(0, 2 * mm), details(rows, styles),
-                   Paragraph(text(tr.gettext(N_("Sessions"))), styles.heading)]
+                   Paragraph(text(tr.pgettext("mentoring", "Sessions")), styles.heading)]
     if data.sessions:
         story += [_overview(data, tr), Spacer(0, 1.5 * mm), Paragraph(text(tr.gettext(HOURS_NOTE)), styles.small),
                   Paragraph(text(tr.gettext(N_("Work done and agreed actions"))), styles.heading)]
@@ -339,7 +315,7 @@ def monthly_record_document(data: MonthlyRecordData, tr: Translator, branding: B
                       *_work(session, tr, styles)]
     else:
         story.append(Paragraph(text(tr.gettext(N_("No mentoring sessions were recorded in {month}.")).format(
-            month=month_text(tr, data.month_first))), styles.body))
+            month=tr.format_month(data.month_first))), styles.body))
     story += signatures(tr, styles, MONTHLY_DECLARATION, data.mentors, representative=True)
     info = DocumentInfo(title=tr.gettext(MONTHLY_TITLE), issuer=data.site_name or "", printed_on=printed_on)
     return render_document(story, info, tr, branding)

@@ -19,17 +19,14 @@ from sociolab_desktop.core.documents.mentoring_story import (
     details,
     grid,
     header_row,
-    hours_text,
-    month_text,
     organisation_text,
     signature_lines,
     table_styles,
-    time_span,
     widths_mm,
 )
 from sociolab_desktop.core.documents.result import DocumentResult
 from sociolab_desktop.core.documents.styles import Styles, document_styles
-from sociolab_desktop.core.domain.mentoring_labels import mode_label, topic_labels
+from sociolab_desktop.core.domain.labels import MENTORING_MODES, MENTORING_TOPICS, label, labels
 from sociolab_desktop.core.domain.mentoring_records import MentorTimesheetData, TimesheetLine
 from sociolab_desktop.i18n import N_, Translator
 
@@ -57,15 +54,15 @@ def _table(data: MentorTimesheetData, tr: Translator) -> Table:
     for number, line in enumerate(data.lines, start=1):
         rows.append([
             cell(f"{number}.", styles.cell_right), cell(tr.format_date(line.session_date, "numeric")),
-            cell(time_span(tr, line.starts, line.ends)), _coached(line, tr),
-            cell(", ".join(topic_labels(tr, line.topics))), cell(mode_label(tr, line.mode)),
-            cell(hours_text(tr, line.hours), styles.cell_right),
+            cell(tr.format_time_span(line.starts, line.ends)), _coached(line, tr),
+            cell(labels(tr, MENTORING_TOPICS, line.topics)), cell(label(tr, MENTORING_MODES, line.mode)),
+            cell(tr.format_number(line.hours), styles.cell_right),
         ])
     total = tr.ngettext("Total: {count} session", "Total: {count} sessions", data.total_sessions).format(
         count=tr.format_number(data.total_sessions))
     bold = ParagraphStyle("timesheet_total", parent=styles.cell, fontName=BOLD)
     rows.append([cell(total, bold), "", "", "", "", "",
-                 cell(hours_text(tr, data.total_hours), ParagraphStyle("timesheet_total_right", parent=bold,
+                 cell(tr.format_number(data.total_hours), ParagraphStyle("timesheet_total_right", parent=bold,
                                                                        alignment=TA_RIGHT))])
     return grid(rows, widths_mm(_WIDTHS_MM), ("SPAN", (0, -1), (5, -1)), total_row=True)
 
@@ -81,7 +78,7 @@ def timesheet_document(data: MentorTimesheetData, tr: Translator, branding: Bran
                        printed_on: dt.date) -> DocumentResult:
     styles = document_styles()
     rows = [
-        (tr.gettext("Month"), month_text(tr, data.month_first)),
+        (tr.gettext("Month"), tr.format_month(data.month_first)),
         (tr.gettext("Info point"), data.site_name or ""),
     ]
     story: list = [Paragraph(text(data.mentor_name), table_styles().party), Spacer(0, 2 * mm), details(rows, styles),
@@ -90,7 +87,7 @@ def timesheet_document(data: MentorTimesheetData, tr: Translator, branding: Bran
         story += [_table(data, tr), Spacer(0, 1.5 * mm), Paragraph(text(tr.gettext(HOURS_NOTE)), styles.small)]
     else:
         story.append(Paragraph(text(tr.gettext(N_("No mentoring sessions were recorded in {month}.")).format(
-            month=month_text(tr, data.month_first))), styles.body))
+            month=tr.format_month(data.month_first))), styles.body))
     story += _signature(data, tr, styles)
     info = DocumentInfo(title=tr.gettext(TITLE), issuer=data.site_name or "", printed_on=printed_on)
     return render_document(story, info, tr, branding)

@@ -12,43 +12,24 @@ from sociolab_desktop.core.documents.attendance_sheet import AttendanceRow, Atte
 from sociolab_desktop.core.documents.certificate import BOTH, CertificateData
 from sociolab_desktop.core.documents.consent_form import ConsentFormData
 from sociolab_desktop.core.domain.enums import EventType, Gender
+from sociolab_desktop.core.domain.labels import EVENT_TYPES, label, title_in
 from sociolab_desktop.core.services.events.certificates import IssuedCertificate
 from sociolab_desktop.core.services.events.sheets import SessionSheet
 from sociolab_desktop.core.services.persons import PersonDetail
-from sociolab_desktop.i18n import N_, Translator
-
-# The same words (and message ids) as the Events area's lists (ui/events/event_labels.py); the core
-# cannot import the UI, hence this copy.
-EVENT_TYPE_LABELS = {
-    EventType.TRAINING_PROGRAMME: N_("Training programme"),
-    EventType.WORKSHOP: N_("Workshop"),
-    EventType.INFO_SESSION: N_("Info session"),
-    EventType.FAIR: N_("Fair / open day"),
-    EventType.COMPETITION: N_("Award competition"),
-    EventType.CONFERENCE: N_("Conference"),
-    EventType.OTHER: N_("Other event"),
-}
-
-
-def event_type_label(tr: Translator, event_type: str) -> str:
-    label = EVENT_TYPE_LABELS.get(event_type)
-    return tr.gettext(label) if label else event_type
-
-
-def title_in(language: str, title_sl: str, title_en: str | None) -> str:
-    """The event's title in `language`; the Slovenian one stands in for a missing English one."""
-    return title_en if language == "en" and title_en else title_sl
+from sociolab_desktop.i18n import Translator
 
 
 def attendance_sheet_data(sheet: SessionSheet, language: str, *, info_point: str, blank_rows: int,
                           printed_on: dt.date) -> AttendanceSheetData:
-    """The sheet of one session in `language`. `sheet.rows` empty (asked for blank) prints only the
-    `blank_rows` numbered rows, as for a fair. `info_point`: the organiser when the event names none."""
-    tr = Translator(language)
+    """The sheet of one session in `language` (which need not be the window's). `sheet.rows` empty
+    (asked for blank) prints only the `blank_rows` numbered rows, as for a fair. `info_point`: the
+    organiser when the event names none. A session with its own title has it after the event's."""
+    title = title_in(language, sheet.title_sl, sheet.title_en)
+    if sheet.session_title:
+        title = f"{title} – {sheet.session_title}"
     rows = tuple(AttendanceRow(row.first_name, row.last_name, row.affiliation) for row in sheet.rows)
     return AttendanceSheetData(
-        event_title=title_in(language, sheet.title_sl, sheet.title_en),
-        event_type_label=event_type_label(tr, sheet.event_type),
+        event_title=title, event_type_label=label(Translator(language), EVENT_TYPES, sheet.event_type),
         session_date=sheet.session_date, starts_at=sheet.starts_at, ends_at=sheet.ends_at,
         venue=sheet.venue or "", info_point=sheet.site_name or info_point, printed_on=printed_on,
         rows=rows, blank_rows=max(0, blank_rows), session_number=sheet.session_number,

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sociolab_desktop.errors import UserError
-from sociolab_desktop.ui.events import questions
+from sociolab_desktop.ui.forms import questions
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,8 @@ def _cancel(ctx: ShellContext, parent: QWidget, registration, on_done: Callable[
             names = ", ".join(row.full_name for row in outcome.promoted)
             text += "\n" + tr.ngettext("Moved up from the waiting list: {names}.",
                                        "Moved up from the waiting list ({count}): {names}.",
-                                       len(outcome.promoted)).format(names=names, count=len(outcome.promoted))
+                                       len(outcome.promoted)).format(
+                names=names, count=tr.format_number(len(outcome.promoted)))
         on_done()
         questions.tell(parent, text, tr)
 

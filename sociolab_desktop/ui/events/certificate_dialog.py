@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -23,24 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociolab_desktop.errors import UserError
+from sociolab_desktop.core.domain.labels import DOCUMENT_LANGUAGES, title_in
+from sociolab_desktop.core.domain.labels import label as choice_label
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.events import print_dialogs
-from sociolab_desktop.ui.events.event_labels import (
-    LANGUAGE_LABELS,
-    hours_text,
-    title_in,
-)
-from sociolab_desktop.ui.events.print_dialogs import pdf_path, show_printed
+from sociolab_desktop.ui import document_output
+from sociolab_desktop.ui.document_output import PrintDialog, file_name_part, pdf_path
 from sociolab_desktop.ui.events.print_jobs import (
     CertificateSigning,
     Printed,
-    file_name_part,
     print_certificates,
 )
-from sociolab_desktop.ui.messages import InlineError
-from sociolab_desktop.ui.organisations.field_box import FieldBox
-from sociolab_desktop.ui.persons.dialog_fields import save_buttons
+from sociolab_desktop.ui.forms.field_marks import FieldBox
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
@@ -50,17 +42,15 @@ LANGUAGE_CHOICES = (None, "sl", "en", "both")  # None: each person's preferred l
 ONE_FILE, PER_PERSON = range(2)
 
 
-class CertificatesDialog(QDialog):
+class CertificatesDialog(PrintDialog):
     issued = Signal()  # certificates were issued (their numbers are now on record)
 
     def __init__(self, ctx: ShellContext, detail, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("certificatesDialog")
-        self.ctx = ctx
+        self._init_printing(ctx)
         self.detail = detail  # events.EventDetail
         self.eligibility = None
-        self.busy = False
-        self.question_box = None
         self.last_printed: Printed | None = None
         self.rule_label = QLabel(objectName="certificateRule", wordWrap=True)
         self.table = QTableWidget(0, len(COLUMNS), objectName="certificatePersons")
@@ -89,13 +79,8 @@ class CertificatesDialog(QDialog):
         self.place_box = FieldBox(self.place_edit)
         editors = (self.language_combo, self.output_combo, self.place_box, self.signatory_edit, self.role_edit)
         self.labels = [QLabel(buddy=editor) for editor in editors]
-        self.error = InlineError()
-        self.buttons, self.save_button, self.cancel_button = save_buttons(self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.save_button.setEnabled(False)
         self._build_layout(editors)
-        ctx.language_changed.connect(self._on_language_changed)  # a method: disconnected when closed
         self.retranslate(ctx.tr)
         store, event_id = ctx.workspace.store, detail.id
         from sociolab_desktop.core.services.events.certificates import (
@@ -139,10 +124,10 @@ class CertificatesDialog(QDialog):
             name.setCheckState(Qt.CheckState.Checked)
             name.setData(PERSON_ROLE, person.person_id)
             self.table.setItem(row, 0, name)
-            cells = (tr.gettext("{attended} of {total}").format(attended=hours_text(tr, person.hours_attended),
-                                                                 total=hours_text(tr, eligibility.total_hours)),
+            cells = (tr.gettext("{attended} of {total}").format(attended=tr.format_hours(person.hours_attended),
+                                                                 total=tr.format_hours(eligibility.total_hours)),
                      tr.format_number(person.sessions_attended),
-                     tr.gettext(LANGUAGE_LABELS.get(person.preferred_language, person.preferred_language)),
+                     choice_label(tr, DOCUMENT_LANGUAGES, person.preferred_language),
                      person.certificate_number or tr.gettext("not issued yet"))
             for column, text in enumerate(cells, start=1):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -188,10 +173,10 @@ class CertificatesDialog(QDialog):
         per_person = self.output_combo.currentIndex() == PER_PERSON
         title = title_in(tr.language, self.detail.title_sl, self.detail.title_en)
         if per_person:
-            target = print_dialogs.choose_folder(self, tr, tr.gettext("Choose the folder for the certificates"))
+            target = document_output.choose_folder(self, tr, tr.gettext("Choose the folder for the certificates"))
         else:
             suggested = "{name}-{title}.pdf".format(name=tr.gettext("certificates"), title=file_name_part(title, 40))
-            target = print_dialogs.choose_save_path(self, tr, tr.gettext("Save the certificates"), suggested)
+            target = document_output.choose_save_path(self, tr, tr.gettext("Save the certificates"), suggested)
         if not target:
             return
         from pathlib import Path
@@ -207,22 +192,16 @@ class CertificatesDialog(QDialog):
         language, info_point = self.language_combo.currentData(), settings.site_name or ""
         branding = branding_from_settings(self.ctx.paths, settings)
         path = Path(target) if per_person else pdf_path(target)
-        self.busy = True
-        self.save_button.setEnabled(False)
         log.info("Printing %d certificate(s) of event %s", len(chosen), event_id)
-        self.ctx.operations.run(
+        self.write_off_thread(
             lambda: print_certificates(store, actor, event_id, chosen, language=language, signing=signing,
                                        info_point=info_point, branding=branding, target=path, per_person=per_person),
-            on_success=self._on_printed, on_failure=self._on_failed, owner=self)
+            self._on_printed)
 
     def _on_printed(self, printed: Printed) -> None:
-        self.busy = False
-        self.save_button.setEnabled(True)
         self.last_printed = printed
         tr = self.ctx.tr
         self.issued.emit()
-        parent = self.parentWidget() or self
-        super().accept()
         count = len(self.chosen())
         if len(printed.paths) == 1:
             text = tr.ngettext("{count} certificate was saved as {path}.", "{count} certificates were saved as {path}.",
@@ -230,15 +209,7 @@ class CertificatesDialog(QDialog):
         else:
             text = tr.ngettext("{count} certificate was saved in {path}.", "{count} certificates were saved in {path}.",
                                count).format(count=count, path=str(printed.paths[0].parent))
-        show_printed(self.ctx, parent, printed, text)
-
-    def _on_failed(self, error: BaseException) -> None:
-        self.busy = False
-        self.save_button.setEnabled(True)
-        if isinstance(error, UserError):
-            self.error.show_error(error, self.ctx.tr)
-        else:
-            self.ctx.operations.report_error(error)
+        self.finish(printed.paths, text, printed.warnings)
 
     # --- words -----------------------------------------------------------------------------
 
@@ -250,21 +221,19 @@ class CertificatesDialog(QDialog):
         self.rule_label.setText(tr.gettext(
             "A certificate needs at least {required} of the event's {total} ({percent} %). These persons meet the "
             "rule; untick those who should not get one now.").format(
-            required=hours_text(tr, report.required_hours), total=hours_text(tr, report.total_hours),
+            required=tr.format_hours(report.required_hours), total=tr.format_hours(report.total_hours),
             percent=tr.format_number(report.min_percent)))
         below = len(report.rows) - len(report.eligible)
-        self.below_label.setText(tr.ngettext(
+        below_text = tr.ngettext(
             "{count} registered person is below the rule and gets no certificate.",
-            "{count} registered persons are below the rule and get no certificate.", below).format(count=below)
-            if below else "")
+            "{count} registered persons are below the rule and get no certificate.", below).format(
+            count=tr.format_number(below))
+        self.below_label.setText(below_text if below else "")
         self.below_label.setToolTip("\n".join(
-            f"{row.full_name}: {hours_text(tr, row.hours_attended)}" for row in report.rows if not row.eligible))
+            f"{row.full_name}: {tr.format_hours(row.hours_attended)}" for row in report.rows if not row.eligible))
         if not report.eligible:
             self.error.show_text(tr.gettext("Nobody meets the certificate rule yet: check people in at the door "
                                             "first, or lower the rule in Edit event."))
-
-    def _on_language_changed(self) -> None:
-        self.retranslate(self.ctx.tr)
 
     def retranslate(self, tr: Translator) -> None:
         _ = tr.gettext
@@ -275,7 +244,7 @@ class CertificatesDialog(QDialog):
         self.none_button.setText(_("Untick all"))
         for row, code in enumerate(LANGUAGE_CHOICES):
             self.language_combo.setItemText(row, _("Each person's preferred language") if code is None
-                                            else _(LANGUAGE_LABELS[code]))
+                                            else choice_label(tr, DOCUMENT_LANGUAGES, code))
         self.output_combo.setItemText(ONE_FILE, _("One PDF for everyone (to print at once)"))
         self.output_combo.setItemText(PER_PERSON, _("One PDF per person (e.g. to send by e-mail)"))
         for label, text in zip(self.labels, (_("Language:"), _("Save as:"), _("Place of issue:"), _("Signed by:"),

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sociolab_desktop.core.domain.labels import EVENT_TYPES
+from sociolab_desktop.core.domain.labels import label as choice_label
 from sociolab_desktop.core.services.events.events import (
     DEFAULT_CERTIFICATE_PERCENT,
     EventDetail,
@@ -20,8 +22,7 @@ from sociolab_desktop.core.services.events.events import (
 )
 from sociolab_desktop.core.services.events.sessions import MAX_TITLE
 from sociolab_desktop.i18n import Translator
-from sociolab_desktop.ui.events.event_labels import EVENT_TYPE_LABELS
-from sociolab_desktop.ui.organisations.field_box import FieldBox
+from sociolab_desktop.ui.forms.field_marks import FieldMarks
 
 NUMBER_WIDTH = 80
 
@@ -39,7 +40,7 @@ class EventFields(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.type_combo = QComboBox(objectName="eventType")
-        for value in EVENT_TYPE_LABELS:
+        for value in EVENT_TYPES:
             self.type_combo.addItem("", value.value)
         self.title_sl_edit = QLineEdit(objectName="eventTitleSl", maxLength=MAX_TITLE)
         self.title_en_edit = QLineEdit(objectName="eventTitleEn", maxLength=MAX_TITLE)
@@ -56,15 +57,18 @@ class EventFields(QWidget):
         self.percent_edit.setFixedWidth(NUMBER_WIDTH)
         self.percent_note = QLabel(wordWrap=True)
         self.percent_note.setEnabled(False)
+        self.marks = FieldMarks()  # what no field shows goes back to the form (mark)
+        field = self.marks.field
         self.boxes = {
-            "event_type": FieldBox(self.type_combo),
-            "title_sl": FieldBox(self.title_sl_edit),
-            "title_en": FieldBox(self.title_en_edit),
-            "venue": FieldBox(self.venue_edit),
-            "description": FieldBox(self.description_edit),
-            "site_id": FieldBox(self.site_combo),
-            "capacity": FieldBox(self.capacity_edit, self.capacity_note, stretch=(0, 1)),
-            "certificate_min_percent": FieldBox(self.percent_edit, self.percent_note, stretch=(0, 1)),
+            "event_type": field("event_type", self.type_combo),
+            "title_sl": field("title_sl", self.title_sl_edit),
+            "title_en": field("title_en", self.title_en_edit),
+            "venue": field("venue", self.venue_edit),
+            "description": field("description", self.description_edit),
+            "site_id": field("site_id", self.site_combo),
+            "capacity": field("capacity", self.capacity_edit, self.capacity_note, stretch=(0, 1)),
+            "certificate_min_percent": field("certificate_min_percent", self.percent_edit, self.percent_note,
+                                             stretch=(0, 1)),
         }
         self.labels = {name: QLabel(buddy=box) for name, box in self.boxes.items()}
         grid = QGridLayout(self)
@@ -149,32 +153,10 @@ class EventFields(QWidget):
                 self.venue_edit.text(), self.description_edit.toPlainText(), self.site_combo.currentData(),
                 self.capacity_edit.text(), self.percent_edit.text())
 
-    def mark(self, messages: dict[str, str]) -> dict[str, str]:
-        """Show each message at its field; returns those that belong to none."""
-        leftover = {}
-        first = None
-        for name, text in messages.items():
-            box = self.boxes.get(name)
-            if box is None:
-                leftover[name] = text
-                continue
-            box.show_error(text)
-            first = first or box
-        if first is not None:
-            first.setFocus()
-        return leftover
-
-    def clear_errors(self) -> None:
-        for box in self.boxes.values():
-            box.clear_error()
-
-    def errors(self) -> dict[str, str]:
-        return {name: box.error for name, box in self.boxes.items() if box.error}
-
     def retranslate(self, tr: Translator) -> None:
         _ = tr.gettext
         for row in range(self.type_combo.count()):
-            self.type_combo.setItemText(row, _(EVENT_TYPE_LABELS[self.type_combo.itemData(row)]))
+            self.type_combo.setItemText(row, choice_label(tr, EVENT_TYPES, self.type_combo.itemData(row)))
         for name, text in (("event_type", _("Type:")), ("title_sl", _("Title in Slovenian:")),
                            ("title_en", _("Title in English:")), ("venue", _("Venue:")),
                            ("description", _("Description:")), ("site_id", _("Organised by:")),

@@ -12,23 +12,22 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from sociolab_desktop.core.domain.labels import title_in
 from sociolab_desktop.core.services.events import events as ev
 from sociolab_desktop.core.services.events import sessions as se
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import Translator
 from sociolab_desktop.ui.events.event_fields import EventFields
-from sociolab_desktop.ui.events.event_labels import title_in
-from sociolab_desktop.ui.events.questions import ask, tell
 from sociolab_desktop.ui.events.session_rows import SessionRowsEditor
+from sociolab_desktop.ui.forms.buttons import save_buttons
+from sociolab_desktop.ui.forms.questions import SAVE, ask_unsaved_changes, tell
 from sociolab_desktop.ui.labels import section_heading
 from sociolab_desktop.ui.messages import InlineError
-from sociolab_desktop.ui.persons.dialog_fields import save_buttons
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
@@ -36,7 +35,7 @@ log = logging.getLogger(__name__)
 
 def load_form_data(store, event_id: str | None):
     """In a worker: the info points (id → name) and the event (None for a new one)."""
-    from sociolab_desktop.ui.events.events_page import load_sites
+    from sociolab_desktop.ui.list_choices import load_sites
 
     return load_sites(store), ev.get_event(store, event_id) if event_id else None
 
@@ -172,7 +171,7 @@ class EventForm(QDialog):
         return self.ready and self._initial is not None and self.snapshot() != self._initial
 
     def field_errors(self) -> dict[str, str]:
-        return self.fields.errors()
+        return self.fields.marks.errors()
 
     def row_errors(self) -> list[str]:
         return [row.error for row in self.sessions.live_rows()]
@@ -186,11 +185,11 @@ class EventForm(QDialog):
         if not self.ready or self.saving:
             return
         tr = self.ctx.tr
-        self.fields.clear_errors()
+        self.fields.marks.clear()
         self.error.clear_error()
         data, errors = self.fields.read(tr)
         if errors:
-            self.fields.mark(errors)
+            self.fields.marks.mark(errors)
             self.error.show_text(tr.gettext(ev.EventValidationError.message_id))
             return
         live = self.sessions.live_rows()
@@ -241,7 +240,7 @@ class EventForm(QDialog):
             tell(self.parentWidget() or self, tr.ngettext(
                 "With more places, {count} person moved up from the waiting list: {names}.",
                 "With more places, {count} persons moved up from the waiting list: {names}.",
-                len(outcome.promoted)).format(count=len(outcome.promoted), names=names), tr)
+                len(outcome.promoted)).format(count=tr.format_number(len(outcome.promoted)), names=names), tr)
         self.done(QDialog.DialogCode.Accepted)
 
     def _on_save_failed(self, error: BaseException) -> None:
@@ -249,7 +248,7 @@ class EventForm(QDialog):
         self._set_enabled(True)
         tr = self.ctx.tr
         if isinstance(error, ev.EventValidationError):
-            leftover = self.fields.mark({item.field: item.render(tr) for item in error.errors})
+            leftover = self.fields.marks.mark({item.field: item.render(tr) for item in error.errors})
             self.error.show_text("\n".join([tr.gettext(error.message_id), *leftover.values()]))
         elif isinstance(error, UserError):
             self.error.show_error(error, tr)
@@ -266,17 +265,8 @@ class EventForm(QDialog):
             super().reject()
             return
         tr = self.ctx.tr
-        choices = [(tr.gettext("Save"), QMessageBox.ButtonRole.AcceptRole),
-                   (tr.gettext("Close without saving"), QMessageBox.ButtonRole.DestructiveRole),
-                   (tr.gettext("Keep editing"), QMessageBox.ButtonRole.RejectRole)]
-
-        def answered(index: int) -> None:
-            if index == 0:
-                self.save()
-            elif index == 1:
-                QDialog.reject(self)
-
-        ask(self, tr.gettext("You have changed this event. Save the changes before closing?"), choices, answered)
+        ask_unsaved_changes(self, tr, tr.gettext("You have changed this event. Save the changes before closing?"),
+                            lambda answer: self.save() if answer == SAVE else QDialog.reject(self))
 
     # --- words -----------------------------------------------------------------------------
 

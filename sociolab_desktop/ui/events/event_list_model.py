@@ -6,13 +6,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 
+from sociolab_desktop.core.domain.labels import EVENT_TYPES, label, title_in
 from sociolab_desktop.i18n import N_
-from sociolab_desktop.ui.events.event_labels import (
-    capacity_text,
-    date_span,
-    title_in,
-    type_label,
-)
+from sociolab_desktop.ui.events.event_labels import capacity_text
 from sociolab_desktop.ui.paged_list_model import Index, PagedListModel
 
 # The venue is the title's tooltip: at 1366 px the title needs the room more.
@@ -37,11 +33,10 @@ class EventListModel(PagedListModel):
     """A few hundred events at most over the project's life: one page holds them all."""
 
     COLUMNS = COLUMNS
+    SITE_COLUMN = INFO_POINT
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent, query=EventQuery())
-        self._site_names: dict[str, str] = {}
-        self.retranslate(ctx.tr)
 
     @staticmethod
     def count_and_first_page(store, query: EventQuery, limit: int) -> tuple[int, list]:
@@ -54,11 +49,6 @@ class EventListModel(PagedListModel):
     def next_page(store, query: EventQuery, offset: int, limit: int) -> list:
         return []  # the first page held them all
 
-    def set_site_names(self, names: dict[str, str]) -> None:
-        self._site_names = dict(names)
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, INFO_POINT), self.index(self.rowCount() - 1, INFO_POINT))
-
     def event_id(self, row: int) -> str | None:
         return self.row_id(row)
 
@@ -67,19 +57,19 @@ class EventListModel(PagedListModel):
         if column == TITLE:
             return title_in(tr.language, event.title_sl, event.title_en)
         if column == EVENT_TYPE:
-            return type_label(tr, event.event_type)
+            return label(tr, EVENT_TYPES, event.event_type)
         if column == DATES:
-            return date_span(tr, event.first_date, event.last_date) or tr.gettext("no sessions yet")
+            return tr.format_date_span(event.first_date, event.last_date) or tr.gettext("no sessions yet")
         if column == SESSIONS:
             return tr.format_number(event.session_count)
         if column == REGISTERED:
             return capacity_text(tr, event.registered, event.capacity, event.waiting)
-        return self._site_names.get(event.site_id or "", "")
+        return self.site_name(event.site_id)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (SESSIONS, REGISTERED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == TITLE and index.isValid():
-            event = self._rows[index.row()]
+        event = self.row(index.row()) if role == Qt.ItemDataRole.ToolTipRole and index.column() == TITLE else None
+        if event is not None:  # the venue under the title
             return "\n".join(part for part in (self.cell(event, TITLE), event.venue) if part)
         return super().data(index, role)

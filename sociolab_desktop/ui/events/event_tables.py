@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from sociolab_desktop.core.domain.enums import RegistrationStatus
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.events.event_labels import hours_text, status_label, time_span
+from sociolab_desktop.ui.events.event_labels import status_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COMPLETE = QColor("#1b5e20")  # dark green and dark red: readable on white and on a selection
@@ -119,8 +119,8 @@ class SessionsTable(_ListTable):
             self.item(row, S_NUMBER).setData(ID_ROLE, session.id)
             self._put(row, S_DATE, tr.format_date(session.session_date, "EEE, d. M. y" if tr.language == "sl"
                                                   else "EEE d MMM y"))
-            self._put(row, S_TIME, time_span(tr, session.starts_at, session.ends_at))
-            self._put(row, S_HOURS, hours_text(tr, session.hours), right=True)
+            self._put(row, S_TIME, tr.format_time_span(session.starts_at, session.ends_at))
+            self._put(row, S_HOURS, tr.format_hours(session.hours), right=True)
             self._put(row, S_TITLE, session.title or "")
             self._put(row, S_VENUE, session.venue or event_venue or "")
             if session.evidence_complete:

@@ -19,14 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from sociolab_desktop.core.domain.enums import RegistrationStatus
+from sociolab_desktop.core.domain.labels import title_in
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.events import cancellation, evidence, questions
-from sociolab_desktop.ui.events.event_labels import (
-    event_facts,
-    event_subtitle,
-    title_in,
-)
+from sociolab_desktop.ui.events import cancellation, evidence
+from sociolab_desktop.ui.events.event_labels import event_facts, event_subtitle
 from sociolab_desktop.ui.events.event_tables import EventView, RegistrationsTable, SessionsTable, load_event_view
+from sociolab_desktop.ui.forms import questions
 from sociolab_desktop.ui.labels import area_title, section_heading
 from sociolab_desktop.ui.shell_context import ShellContext
 
@@ -86,7 +84,8 @@ class EventWindow(QWidget):
         for name, slot in (("edit", self.edit_event), ("certificates", self.print_certificates),
                            ("close", self.close), ("attach", self.attach_signed_sheet), ("scans", self.open_scans),
                            ("sheet", self.print_attendance_sheet), ("checkin", self.open_checkin),
-                           ("register", self.register), ("cancel", self.cancel_registration),
+                           ("register", self.register), ("import", self.import_registrations),
+                           ("cancel", self.cancel_registration),
                            ("person", self.open_person)):
             button = QPushButton(objectName=f"event_{name}")
             button.setAutoDefault(False)
@@ -144,7 +143,7 @@ class EventWindow(QWidget):
         registration_row.addSpacing(12)
         registration_row.addWidget(self.registrations_count)
         registration_row.addStretch(1)
-        for name in ("register", "cancel", "person"):
+        for name in ("register", "import", "cancel", "person"):
             registration_row.addWidget(self.buttons[name])
         registration_layout.addLayout(registration_row)
         registration_layout.addWidget(self.registrations_table)
@@ -164,7 +163,8 @@ class EventWindow(QWidget):
         layout.addWidget(splitter, 1)
         order = [self.buttons["edit"], self.buttons["certificates"], self.buttons["close"], self.sessions_table,
                  self.buttons["attach"], self.buttons["scans"], self.buttons["sheet"], self.buttons["checkin"],
-                 self.registrations_table, self.buttons["register"], self.buttons["cancel"], self.buttons["person"]]
+                 self.registrations_table, self.buttons["register"], self.buttons["import"], self.buttons["cancel"],
+                 self.buttons["person"]]
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
 
@@ -202,6 +202,7 @@ class EventWindow(QWidget):
         self.buttons["certificates"].setEnabled(has_sessions)
         self.buttons["edit"].setEnabled(ready)
         self.buttons["register"].setEnabled(ready)
+        self.buttons["import"].setEnabled(ready)
         self.buttons["person"].setEnabled(registration is not None)
         self.buttons["cancel"].setEnabled(registration is not None
                                           and registration.status != RegistrationStatus.CANCELLED)
@@ -234,6 +235,18 @@ class EventWindow(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.registered.connect(self._after_change)
         return self._keep(dialog)
+
+    def import_registrations(self):
+        """The import window for this event's registrations (e.g. an online form's export)."""
+        if self.view is None:
+            return None
+        from sociolab_desktop.ui.importing import ImportWizard
+
+        title = title_in(self.ctx.tr.language, self.view.detail.title_sl, self.view.detail.title_en)
+        wizard = ImportWizard(self.ctx, self, event_id=self.event_id, event_title=title)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a read list can be large: do not keep it
+        wizard.imported.connect(self._after_change)
+        return self._keep(wizard)
 
     def cancel_registration(self):
         registration = self.registrations_table.current_registration()
@@ -331,7 +344,8 @@ class EventWindow(QWidget):
         for name, text in (("edit", _("Edit event…")), ("certificates", _("Certificates…")), ("close", _("Close")),
                            ("attach", _("Attach signed sheet…")), ("scans", _("Open signed sheet")),
                            ("sheet", _("Print attendance sheet…")), ("checkin", _("Door check-in")),
-                           ("register", _("Register…")), ("cancel", _("Cancel registration")),
+                           ("register", _("Register…")), ("import", _("Import registrations…")),
+                           ("cancel", _("Cancel registration")),
                            ("person", _("Open person"))):
             self.buttons[name].setText(text)
             shortcut = self.shortcuts.get(name)

@@ -11,7 +11,8 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from sociolab_desktop.errors import UserError
-from sociolab_desktop.ui.events import questions
+from sociolab_desktop.ui import document_output
+from sociolab_desktop.ui.forms import questions
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ def open_scans(ctx: ShellContext, parent: QWidget, session) -> None:
         missing = [name for name, path in files if path is None]
         for _name, path in files:
             if path is not None:
-                questions.open_file(path)
+                document_output.open_file(path)
         if missing:
             questions.tell(parent, ctx.tr.gettext(
                 "Not on this PC yet: {files}. The next sync brings the scans from the shared folder.").format(

@@ -1,17 +1,11 @@
 """Print a session's attendance sheet: the session, the sheet's language, blank numbered rows for
-walk-ins, or an empty sheet for a fair; the PDF is built off the GUI thread and offered to open.
-Shared by the certificates dialog: choosing where to save, and what happens after printing."""
+walk-ins, or an empty sheet for a fair; the PDF is built off the GUI thread and offered to open."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -19,17 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociolab_desktop.errors import UserError
+from sociolab_desktop.core.domain.labels import DOCUMENT_LANGUAGES, title_in
+from sociolab_desktop.core.domain.labels import label as choice_label
 from sociolab_desktop.i18n import SUPPORTED_LANGUAGES, Translator
-from sociolab_desktop.ui.events import questions
-from sociolab_desktop.ui.events.event_labels import LANGUAGE_LABELS, time_span, title_in
-from sociolab_desktop.ui.events.print_jobs import (
-    Printed,
-    file_name_part,
-    print_attendance_sheet,
-)
-from sociolab_desktop.ui.messages import InlineError
-from sociolab_desktop.ui.persons.dialog_fields import save_buttons
+from sociolab_desktop.ui import document_output
+from sociolab_desktop.ui.document_output import PrintDialog, file_name_part, pdf_path
+from sociolab_desktop.ui.events.print_jobs import Printed, print_attendance_sheet
 from sociolab_desktop.ui.shell_context import ShellContext
 
 WALK_IN_ROWS = 10  # a few walk-ins come to most sessions
@@ -37,51 +26,18 @@ FAIR_ROWS = 40  # a fair's sheet is all blank rows: two pages
 MAX_BLANK_ROWS = 1000
 
 
-def documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-
-
-def choose_save_path(parent: QWidget, tr: Translator, title: str, suggested: str) -> str:
-    """The PDF file chosen ("" when cancelled); a function of its own, so tests can answer it."""
-    path, _filter = QFileDialog.getSaveFileName(parent, title, str(documents_folder() / suggested),
-                                                tr.gettext("PDF files (*.pdf)"))
-    return path
-
-
-def choose_folder(parent: QWidget, tr: Translator, title: str) -> str:
-    return QFileDialog.getExistingDirectory(parent, title, str(documents_folder()))
-
-
-def pdf_path(chosen: str) -> Path:
-    path = Path(chosen)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-
-
-def show_printed(ctx: ShellContext, parent: QWidget, printed: Printed, text: str) -> None:
-    """Warnings first (a logo left out), then "saved as …, open it?"."""
-    tr = ctx.tr
-    if printed.warnings:
-        text += "\n\n" + "\n".join(warning.render(tr) for warning in printed.warnings)
-    if len(printed.paths) == 1:
-        questions.offer_to_open(parent, tr, text, printed.paths[0])
-    else:
-        questions.offer_to_open(parent, tr, text, printed.paths[0].parent)
-
-
 def session_text(tr: Translator, number: int, session) -> str:
     text = "{number}. {date}, {time}".format(number=number, date=tr.format_date(session.session_date, "numeric"),
-                                             time=time_span(tr, session.starts_at, session.ends_at))
+                                             time=tr.format_time_span(session.starts_at, session.ends_at))
     return f"{text} · {session.title}" if session.title else text
 
 
-class AttendanceSheetDialog(QDialog):
+class AttendanceSheetDialog(PrintDialog):
     def __init__(self, ctx: ShellContext, detail, session_id: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("attendanceSheetDialog")
-        self.ctx = ctx
+        self._init_printing(ctx)
         self.detail = detail  # events.EventDetail
-        self.busy = False
-        self.question_box = None
         self.last_printed: Printed | None = None
         self.session_combo = QComboBox(objectName="sheetSession")
         for session in detail.sessions:
@@ -97,10 +53,6 @@ class AttendanceSheetDialog(QDialog):
         self.labels = [QLabel(buddy=widget) for widget in (self.session_combo, self.language_combo, self.blank_spin)]
         self.note = QLabel(wordWrap=True)
         self.note.setEnabled(False)
-        self.error = InlineError()
-        self.buttons, self.save_button, self.cancel_button = save_buttons(self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.labels[0], self.session_combo)
         form.addRow(self.labels[1], self.language_combo)
@@ -113,7 +65,6 @@ class AttendanceSheetDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
-        ctx.language_changed.connect(self._on_language_changed)  # a method: disconnected when closed
         self.retranslate(ctx.tr)
         self.session_combo.setFocus()
 
@@ -133,7 +84,7 @@ class AttendanceSheetDialog(QDialog):
         suggested = "{name}-{date}-{title}.pdf".format(
             name=sheet_tr.gettext("attendance-sheet"), date=session.session_date.isoformat(),
             title=file_name_part(title_in(language, self.detail.title_sl, self.detail.title_en), 40))
-        chosen = choose_save_path(self, tr, tr.gettext("Save the attendance sheet"), suggested)
+        chosen = document_output.choose_save_path(self, tr, tr.gettext("Save the attendance sheet"), suggested)
         if not chosen:
             return
         from sociolab_desktop.branding_settings import branding_from_settings
@@ -142,36 +93,18 @@ class AttendanceSheetDialog(QDialog):
         blank, empty = self.blank_spin.value(), self.empty_check.isChecked()
         info_point = self.ctx.settings.site_name or ""
         branding = branding_from_settings(self.ctx.paths, self.ctx.settings)
-        self.busy = True
-        self.save_button.setEnabled(False)
-        self.error.clear_error()
-        self.ctx.operations.run(
+        self.write_off_thread(
             lambda: print_attendance_sheet(store, event_id, session_id, language=language, blank_rows=blank,
                                            empty=empty, info_point=info_point, branding=branding, path=path),
-            on_success=self._on_printed, on_failure=self._on_failed, owner=self)
+            self._on_printed)
 
     def _on_printed(self, printed: Printed) -> None:
-        self.busy = False
-        self.save_button.setEnabled(True)
         self.last_printed = printed
         tr = self.ctx.tr
-        parent = self.parentWidget() or self
-        super().accept()
-        show_printed(self.ctx, parent, printed, tr.ngettext(
+        self.finish(printed.paths, tr.ngettext(
             "The attendance sheet was saved as {path} ({count} page).",
             "The attendance sheet was saved as {path} ({count} pages).", printed.pages).format(
-            path=str(printed.paths[0]), count=printed.pages))
-
-    def _on_failed(self, error: BaseException) -> None:
-        self.busy = False
-        self.save_button.setEnabled(True)
-        if isinstance(error, UserError):
-            self.error.show_error(error, self.ctx.tr)
-        else:
-            self.ctx.operations.report_error(error)
-
-    def _on_language_changed(self) -> None:
-        self.retranslate(self.ctx.tr)
+            path=str(printed.paths[0]), count=printed.pages), printed.warnings)
 
     def retranslate(self, tr: Translator) -> None:
         _ = tr.gettext
@@ -179,7 +112,8 @@ class AttendanceSheetDialog(QDialog):
         for row, session in enumerate(self.detail.sessions):
             self.session_combo.setItemText(row, session_text(tr, row + 1, session))
         for row in range(self.language_combo.count()):
-            self.language_combo.setItemText(row, _(LANGUAGE_LABELS[self.language_combo.itemData(row)]))
+            code = self.language_combo.itemData(row)
+            self.language_combo.setItemText(row, choice_label(tr, DOCUMENT_LANGUAGES, code))
         for label, text in zip(self.labels, (_("Session:"), _("Language of the sheet:"), _("Blank rows:")),
                                strict=True):
             label.setText(text)

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sociolab_desktop.core.domain.labels import DOCUMENT_LANGUAGES, label
 from sociolab_desktop.core.services.events.registrations import QuickPerson
 from sociolab_desktop.i18n import SUPPORTED_LANGUAGES, Translator
-from sociolab_desktop.ui.events.event_labels import LANGUAGE_LABELS
-from sociolab_desktop.ui.organisations.field_box import FieldBox
+from sociolab_desktop.ui.forms.field_marks import FieldMarks
 from sociolab_desktop.ui.persons.municipality_picker import NO_MATCH, MunicipalityPicker
 
 
@@ -37,12 +37,11 @@ class QuickAddPanel(QWidget):
         self.language_combo = QComboBox(objectName="quickLanguage")
         for code in SUPPORTED_LANGUAGES:
             self.language_combo.addItem("", code)
-        self.boxes = {
-            "first_name": FieldBox(self.first_name_edit), "last_name": FieldBox(self.last_name_edit),
-            "email": FieldBox(self.email_edit), "phone": FieldBox(self.phone_edit),
-            "municipality_code": FieldBox(self.municipality_picker),
-            "preferred_language": FieldBox(self.language_combo),
-        }
+        self.marks = FieldMarks()  # what no field shows goes back to the dialog (mark)
+        self.boxes = {name: self.marks.field(name, editor) for name, editor in (
+            ("first_name", self.first_name_edit), ("last_name", self.last_name_edit), ("email", self.email_edit),
+            ("phone", self.phone_edit), ("municipality_code", self.municipality_picker),
+            ("preferred_language", self.language_combo))}
         self.labels = {name: QLabel(buddy=box) for name, box in self.boxes.items()}
         self.note = QLabel(objectName="quickAddNote", wordWrap=True)
         self.note.setEnabled(False)
@@ -75,24 +74,13 @@ class QuickAddPanel(QWidget):
 
     def mark(self, messages: dict[str, str]) -> dict[str, str]:
         """Each message at its field; returns those that belong to none."""
-        leftover, first = {}, None
-        for name, text in messages.items():
-            box = self.boxes.get(name)
-            if box is None:
-                leftover[name] = text
-            else:
-                box.show_error(text)
-                first = first or box
-        if first is not None:
-            first.setFocus()
-        return leftover
+        return self.marks.mark(messages)
 
     def errors(self) -> dict[str, str]:
-        return {name: box.error for name, box in self.boxes.items() if box.error}
+        return self.marks.errors()
 
     def clear_errors(self) -> None:
-        for box in self.boxes.values():
-            box.clear_error()
+        self.marks.clear()
 
     def clear(self) -> None:
         for edit in (self.first_name_edit, self.last_name_edit, self.email_edit, self.phone_edit):
@@ -107,7 +95,7 @@ class QuickAddPanel(QWidget):
                            ("preferred_language", _("Documents in:"))):
             self.labels[name].setText(text)
         for row in range(self.language_combo.count()):
-            self.language_combo.setItemText(row, _(LANGUAGE_LABELS[self.language_combo.itemData(row)]))
+            self.language_combo.setItemText(row, label(tr, DOCUMENT_LANGUAGES, self.language_combo.itemData(row)))
         self.municipality_picker.retranslate(tr)
         self.note.setText(_("The person is saved with these fields only and marked incomplete for ESF; complete "
                             "their record later in Clients."))

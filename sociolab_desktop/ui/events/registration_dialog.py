@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -21,22 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 from sociolab_desktop.core.domain.enums import RegistrationStatus
+from sociolab_desktop.core.domain.labels import title_in
 from sociolab_desktop.core.services import persons
 from sociolab_desktop.core.services.events import registrations as reg
 from sociolab_desktop.errors import UserError
-from sociolab_desktop.i18n import Translator
-from sociolab_desktop.ui.clients.clients_page import SEARCH_DELAY_MS, SearchField
-from sociolab_desktop.ui.events.event_labels import status_label, title_in
-from sociolab_desktop.ui.events.questions import ask
+from sociolab_desktop.i18n import N_, Translator
+from sociolab_desktop.ui.events.event_labels import status_label
 from sociolab_desktop.ui.events.quick_add_panel import QuickAddPanel
+from sociolab_desktop.ui.forms.questions import ask
 from sociolab_desktop.ui.messages import InlineError
-from sociolab_desktop.ui.organisations.role_dialog import MAX_FOUND, find_persons
+from sociolab_desktop.ui.person_finder import PersonFinder, person_text
 from sociolab_desktop.ui.persons.municipality_picker import municipality_choices
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
 SEARCH_TAB, QUICK_TAB = range(2)
 DONE_STYLE = "QLabel#registrationOutcome { color: #1b5e20; }"
+NO_PERSON_FOUND = N_("No person found. Check the spelling, or add the person on the “New person” tab.")
 
 
 def places_text(tr: Translator, detail) -> str:
@@ -67,29 +66,19 @@ class RegistrationDialog(QDialog):
         self.ctx = ctx
         self.detail = detail  # events.EventDetail; its counts are read again after each registration
         self.statuses = dict(statuses or {})
-        self.busy = self.searching = False
+        self.busy = False
         self.question_box = None
-        self._generation = 0
         self.places_label = QLabel(objectName="registrationPlaces", wordWrap=True)
         self.tabs = QTabWidget(objectName="registrationTabs")
-        self.search_edit = SearchField(objectName="registrationSearch")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textEdited.connect(lambda _text: self.search_timer.start())
-        self.search_edit.returnPressed.connect(self._on_search_return)
-        self.search_edit.down_pressed.connect(self._focus_results)
-        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self._search_now)
-        self.results = QListWidget(objectName="registrationResults")
-        self.results.itemActivated.connect(lambda _item: self.register_chosen())
-        self.found_label = QLabel(objectName="registrationFound", wordWrap=True)
-        self.found_label.setEnabled(False)
+        self.finder = PersonFinder(ctx, "registration", NO_PERSON_FOUND, describe=self._describe)
+        self.search_edit, self.results = self.finder.field, self.finder.results
+        self.finder.chosen.connect(self.register_chosen)
         self.register_button = QPushButton(objectName="registerChosenButton")
         self.register_button.setAutoDefault(False)
         self.register_button.clicked.connect(self.register_chosen)
         search_page = QWidget()
         search_layout = QVBoxLayout(search_page)
-        for widget in (self.search_edit, self.results, self.found_label):
-            search_layout.addWidget(widget)
+        search_layout.addWidget(self.finder)
         search_layout.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.quick = QuickAddPanel()
         self.quick.submitted.connect(self.quick_add)
@@ -113,7 +102,6 @@ class RegistrationDialog(QDialog):
         layout.addWidget(self.outcome_label)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setTabOrder(self.search_edit, self.results)
         self.setTabOrder(self.results, self.register_button)
         self.resize(620, 560)
         ctx.language_changed.connect(self._on_language_changed)  # a method: disconnected when closed
@@ -129,59 +117,16 @@ class RegistrationDialog(QDialog):
 
     # --- finding ---------------------------------------------------------------------------
 
-    def _search_now(self) -> None:
-        self.search_timer.stop()
-        self._generation += 1
-        generation, text, store = self._generation, self.search_edit.text(), self.ctx.workspace.store
-        self.searching = True
-        self.ctx.operations.run(lambda: find_persons(store, text),
-                                on_success=lambda rows: self._on_found(generation, rows), owner=self)
-
-    def _on_search_return(self) -> None:
-        """Enter: search now, or register the person found when the list already answers the text."""
-        if self.search_timer.isActive() or self.searching or not self.results.count():
-            self._search_now()
-        else:
-            self.register_chosen()
-
-    def _on_found(self, generation: int, rows: list) -> None:
-        if generation != self._generation:
-            return
-        self.searching = False
-        self.results.clear()
-        tr = self.ctx.tr
-        for row in rows:
-            parts = [f"{row.last_name} {row.first_name}", row.municipality_name, row.email]
-            text = " · ".join(part for part in parts if part)
-            status = self.statuses.get(row.id)
-            if status in (RegistrationStatus.REGISTERED, RegistrationStatus.WAITING):
-                text = tr.gettext("{person} — {status}").format(person=text, status=status_label(tr, status))
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            self.results.addItem(item)
-        if rows:
-            self.results.setCurrentRow(0)
-        self._show_found(len(rows))
-
-    def _show_found(self, count: int | None) -> None:
-        tr = self.ctx.tr
-        if count is None or not self.search_edit.text().strip():
-            text = ""
-        elif count == 0:
-            text = tr.gettext("No person found. Check the spelling, or add the person on the “New person” tab.")
-        elif count >= MAX_FOUND:
-            text = tr.gettext("Showing the first {count}; type more to narrow the list.").format(count=count)
-        else:
-            text = tr.ngettext("{count} person found", "{count} persons found", count).format(count=count)
-        self.found_label.setText(text)
-
-    def _focus_results(self) -> None:
-        if self.results.count():
-            self.results.setFocus()
+    def _describe(self, tr: Translator, row) -> str:
+        """A person found, marked when registered already (Enter in the field registers them)."""
+        text = person_text(row)
+        status = self.statuses.get(row.id)
+        if status in (RegistrationStatus.REGISTERED, RegistrationStatus.WAITING):
+            text = tr.gettext("{person} — {status}").format(person=text, status=status_label(tr, status))
+        return text
 
     def chosen_person_id(self) -> str | None:
-        item = self.results.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return self.finder.chosen_person_id()
 
     # --- registering -----------------------------------------------------------------------
 
@@ -239,9 +184,7 @@ class RegistrationDialog(QDialog):
             self.quick.clear()
             self.quick.first_name_edit.setFocus()
         else:
-            self.search_edit.clear()
-            self.results.clear()
-            self._show_found(None)
+            self.finder.clear()
             self.search_edit.setFocus()
 
     def _on_failed(self, error: BaseException) -> None:
@@ -296,9 +239,8 @@ class RegistrationDialog(QDialog):
             QKeySequence.SequenceFormat.NativeText))
         self.tabs.setTabToolTip(QUICK_TAB, QKeySequence(QKeySequence.StandardKey.New).toString(
             QKeySequence.SequenceFormat.NativeText))
-        self.search_edit.setPlaceholderText(_("Type part of the name, e-mail, phone or EMŠO"))
+        self.finder.retranslate(tr)
         self.register_button.setText(_("Register the chosen person"))
         self.close_button.setText(_("Close"))
         self.quick.retranslate(tr)
         self._show_places(tr)
-        self._show_found(self.results.count() if self.search_edit.text().strip() else None)

@@ -24,13 +24,8 @@ from sociolab_desktop.core.services.events.sessions import (
     SessionInput,
 )
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.events.event_labels import hours_text
-from sociolab_desktop.ui.organisations.field_box import ERROR_STYLE
-from sociolab_desktop.ui.persons.dialog_fields import (
-    date_edit,
-    from_qdate,
-    set_date_format,
-)
+from sociolab_desktop.ui.forms.dates import date_edit, from_qdate, set_date_format
+from sociolab_desktop.ui.forms.field_marks import ErrorLine
 
 HEADERS = (N_("Date"), N_("Start"), N_("End"), N_("Hours"), N_("Title (optional)"), N_("Venue, if not the event's"))
 WIDTHS = (125, 72, 72, 60, None, 190)  # None: the title takes what is left
@@ -78,10 +73,7 @@ class SessionRow(QWidget):
         self.venue_edit.setMaxLength(MAX_TITLE)
         self.remove_button = QToolButton(objectName="removeSessionButton", text="✕")
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
-        self.error_label = QLabel(objectName="sessionError", wordWrap=True)
-        self.error_label.setProperty("fieldError", True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = ErrorLine(object_name="sessionError")
         editors = (self.date_edit, self.start_edit, self.end_edit, self.hours_label, self.title_edit,
                    self.venue_edit)
         row = QHBoxLayout()
@@ -136,16 +128,15 @@ class SessionRow(QWidget):
 
     @property
     def error(self) -> str:
-        return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
+        return self.error_label.error
 
     def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
+        self.error_label.show_text(text)
 
     def retranslate(self, tr: Translator) -> None:
         set_date_format(self.date_edit, tr)
         hours = self.hours()
-        self.hours_label.setText(hours_text(tr, hours) if hours is not None else "–")
+        self.hours_label.setText(tr.format_hours(hours) if hours is not None else "–")
         self.remove_button.setToolTip(tr.gettext("Remove this session"))
         self.title_edit.setPlaceholderText(tr.gettext("e.g. Module 1: business model"))
         if self.error and self.time_error(tr):
@@ -156,7 +147,7 @@ class SessionRow(QWidget):
         tr = getattr(self, "_tr", None)
         if tr is not None:
             hours = self.hours()
-            self.hours_label.setText(hours_text(tr, hours) if hours is not None else "–")
+            self.hours_label.setText(tr.format_hours(hours) if hours is not None else "–")
             # The row's own mistake shows as soon as it is made, and goes once corrected.
             self.show_error(self.time_error(tr))
         self.changed.emit()
@@ -270,7 +261,7 @@ class SessionRowsEditor(QWidget):
             total = sum(row.hours() or 0 for row in live)
             self.total_label.setText(self._tr.ngettext(
                 "{count} session, {hours} in all", "{count} sessions, {hours} in all", len(live)).format(
-                count=self._tr.format_number(len(live)), hours=hours_text(self._tr, total)))
+                count=self._tr.format_number(len(live)), hours=self._tr.format_hours(total)))
 
     def retranslate(self, tr: Translator) -> None:
         self._tr = tr

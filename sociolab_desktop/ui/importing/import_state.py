@@ -22,3 +22,5 @@ class ImportState:
     only_valid: bool = False
     allow_duplicates: bool = False
     result: ImportResult | None = None
+    # Registrations for this event: the rows are persons (kind "people"), each then registered.
+    event_id: str | None = None

@@ -1,5 +1,7 @@
 """The import window: choose the list, map its columns, check the rows, import — in four steps.
 
+Opened from an event's window (`event_id`), it imports registrations for that event only.
+
 Enter moves on (Next, then Import), Esc cancels, Back returns to change the mapping. After the
 commit page there is no way back: the rows are written, and the last page says what happened.
 """
@@ -31,14 +33,16 @@ DONE_WITH_LIST_BUTTONS = [Button.Stretch, Button.CustomButton1, Button.FinishBut
 
 
 class ImportWizard(QWizard):
-    imported = Signal(str, int)  # kind ("people" or "organisations"), records written
+    imported = Signal(str, int)  # kind ("people" or "organisations"; also "people" for registrations), count
     list_requested = Signal(str)  # the area to show ("clients" or "organisations")
 
-    def __init__(self, ctx: ShellContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ShellContext, parent: QWidget | None = None, *, event_id: str | None = None,
+                 event_title: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.ctx = ctx
         self.state = ImportState()
+        self.event_title = event_title if event_id else ""
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -47,6 +51,8 @@ class ImportWizard(QWizard):
         self.mapping_page = MappingPage(ctx, self.state)
         self.preview_page = PreviewPage(ctx, self.state)
         self.result_page = ResultPage(ctx, self.state)
+        if event_id:
+            self.source_page.preset_event(event_id, event_title)
         for page_id, page in enumerate((self.source_page, self.mapping_page, self.preview_page, self.result_page)):
             self.setPage(page_id, page)
         self.result_page.finished_importing.connect(self._on_finished_importing)
@@ -61,7 +67,10 @@ class ImportWizard(QWizard):
 
     def retranslate(self, tr: Translator) -> None:
         _ = tr.gettext
-        self.setWindowTitle(_("Import persons or organisations"))
+        if self.event_title:
+            self.setWindowTitle(_("Import registrations for “{title}”").format(title=self.event_title))
+        else:
+            self.setWindowTitle(_("Import persons or organisations"))
         # Qt's own Slovenian catalogue lacks the wizard's buttons (PITFALLS.md): our words instead.
         for button, text in ((Button.BackButton, _("Back")), (Button.NextButton, _("Next")),
                              (Button.CommitButton, _("Import")), (Button.FinishButton, _("Close")),
@@ -80,8 +89,10 @@ class ImportWizard(QWizard):
 
     def _on_finished_importing(self, wrote: bool) -> None:
         result = self.state.result
-        self.setOption(QWizard.WizardOption.HaveCustomButton1, wrote)
-        self.setButtonLayout(DONE_WITH_LIST_BUTTONS if wrote else DONE_BUTTONS)
+        # Registrations show in the event's window, which follows `imported`: no list to open here.
+        with_list = wrote and self.state.event_id is None
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, with_list)
+        self.setButtonLayout(DONE_WITH_LIST_BUTTONS if with_list else DONE_BUTTONS)
         if wrote:
             self.imported.emit(result.plan.kind, result.imported)
         self.button(Button.FinishButton).setFocus()

@@ -173,7 +173,9 @@ class MappingPage(QWizardPage):
         if not self.missing:
             return ""
         kind = self.state.kind
-        labels = ", ".join(f"“{tr.gettext(field_by_name(kind, name).label)}”" for name in self.missing)
+        # The quotes are the language's own ("„…“" in Slovenian): they are part of the message.
+        labels = ", ".join(tr.gettext("“{field}”").format(field=tr.gettext(field_by_name(kind, name).label))
+                           for name in self.missing)
         text = tr.ngettext("Choose the column that holds {fields}: the import cannot go on without it.",
                            "Choose the columns that hold {fields}: the import cannot go on without them.",
                            len(self.missing)).format(fields=labels)

@@ -7,6 +7,7 @@ import only the valid rows; the page says why. Nothing is written here.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import threading
 
 from PySide6.QtCore import QItemSelection, Qt
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociolab_desktop.core.services import importing
-from sociolab_desktop.core.services.importing import RowStatus
+from sociolab_desktop.core.services.importing import RegistrationPlan, RowStatus, registration_text
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.importing.import_state import ImportState
@@ -51,9 +52,11 @@ class CheckAbandoned(Exception):
 
 
 def check_plan(store, kind: str, table: importing.SourceTable, mapping: importing.ColumnMapping, today: dt.date,
-               report, reread: bool = False, abandoned=lambda: False) -> importing.ImportPlan:
-    """In a worker: the rows checked, then compared with the records. `reread` reads the file
-    again first (it was corrected meanwhile); its header row must be the one mapped."""
+               report, reread: bool = False, abandoned=lambda: False, event_id: str | None = None
+               ) -> importing.ImportPlan:
+    """In a worker: the rows checked, then compared with the records (and, with `event_id`, what
+    each row does for that event). `reread` reads the file again first (it was corrected
+    meanwhile); its header row must be the one mapped."""
 
     def progress(text: str):
         def step(done: int, total: int) -> None:
@@ -70,7 +73,15 @@ def check_plan(store, kind: str, table: importing.SourceTable, mapping: importin
         table = again
     plan = importing.validate_rows(kind, table, mapping, today=today, progress=progress(CHECKING_ROWS))
     report(0, None, LOOKING_FOR_DUPLICATES)
+    if event_id:
+        return importing.check_registrations(store, event_id, plan, progress=progress(LOOKING_FOR_DUPLICATES))
     return importing.check_database(store, plan, progress=progress(LOOKING_FOR_DUPLICATES))
+
+
+def outcome_html(lines: list[str]) -> str:
+    """The first line as the (bold) label shows it, the details under it in plain weight."""
+    details = "".join(f"<br>{html.escape(line)}" for line in lines[1:])
+    return f"{html.escape(lines[0])}<span style='font-weight:normal'>{details}</span>"
 
 
 class PreviewPage(QWizardPage):
@@ -172,11 +183,11 @@ class PreviewPage(QWizardPage):
         self._update()
         # The worker gets the values, not the state the page goes on changing.
         store, state, today = self.ctx.workspace.store, self.state, dt.date.today()
-        kind, table, mapping = state.kind, state.table, state.mapping
+        kind, table, mapping, event_id = state.kind, state.table, state.mapping, state.event_id
 
         def work(report):
             return check_plan(store, kind, table, mapping, today, report, reread,
-                              abandoned=stop.is_set)
+                              abandoned=stop.is_set, event_id=event_id)
 
         self.ctx.operations.run(work, on_success=lambda plan: self._on_checked(generation, plan),
                                 on_failure=lambda error: self._on_failed(generation, error),
@@ -266,12 +277,20 @@ class PreviewPage(QWizardPage):
             self.outcome_label.clear()
             self.blocked.clear_error()
         else:
-            for status, text in status_counts(plan, tr).items():
+            registrations = isinstance(plan, RegistrationPlan)
+            counts = registration_text.status_counts(plan, tr) if registrations else status_counts(plan, tr)
+            for status, text in counts.items():
                 self.count_labels[status].setText(text)
                 self.count_labels[status].setVisible(plan.count(status) > 0 or status == RowStatus.READY)
             count = would_import(plan, only_valid=state.only_valid, allow_duplicates=state.allow_duplicates)
             reason = blocked_reason(plan, tr, only_valid=state.only_valid, allow_duplicates=state.allow_duplicates)
-            self.outcome_label.setText(will_import_text(plan.kind, count, tr) if count else "")
+            if registrations:  # whom it registers, who waits, who is new: the preview's promise
+                lines = registration_text.preview_lines(plan, tr, allow_duplicates=state.allow_duplicates)
+                outcome = outcome_html(lines)
+            else:
+                outcome = will_import_text(plan.kind, count, tr)
+            self.outcome_label.setTextFormat(Qt.TextFormat.RichText if registrations else Qt.TextFormat.PlainText)
+            self.outcome_label.setText(outcome if count else "")
             self.blocked.show_text(reason)
         self.outcome_label.setVisible(bool(self.outcome_label.text()))
         wizard = self.wizard()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizardPage
 
 from sociolab_desktop.core.services import importing
+from sociolab_desktop.core.services.importing import RegistrationImportResult, registration_text
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import Translator
 from sociolab_desktop.ui.importing.import_state import ImportState
@@ -59,6 +60,10 @@ class ResultPage(QWizardPage):
         plan, only_valid, allow_duplicates = state.plan, state.only_valid, state.allow_duplicates
 
         def work(report):
+            if isinstance(plan, importing.RegistrationPlan):
+                return importing.commit_registrations(store, actor, plan, only_valid=only_valid,
+                                                      allow_duplicates=allow_duplicates,
+                                                      progress=lambda done, total: report(done, total))
             return importing.commit_import(store, actor, plan, only_valid=only_valid,
                                            allow_duplicates=allow_duplicates,
                                            progress=lambda done, total: report(done, total))
@@ -92,7 +97,7 @@ class ResultPage(QWizardPage):
 
     def retranslate(self, tr: Translator) -> None:
         _ = tr.gettext
-        self.setTitle(_("Import"))
+        self.setTitle(tr.pgettext("import wizard page title", "Import"))  # "Import" alone is the button
         self.setSubTitle(_("The rows are written all together: either every chosen row is imported, or none."))
         self.progress_label.setText(_("Importing…"))
         result = self.state.result
@@ -107,6 +112,13 @@ class ResultPage(QWizardPage):
         elif result is not None and result.refused:
             self.headline.setText(_("Nothing was imported."))
             self.error.show_text(_("Some rows have errors. Correct them, or import only the valid rows."))
+        elif isinstance(result, RegistrationImportResult):
+            lines = registration_text.summary_lines(result, tr, allow_duplicates=self.state.allow_duplicates)
+            self.headline.setText(lines[0])
+            if result.plan.count(importing.RowStatus.INVALID) or result.plan.count(importing.RowStatus.DUPLICATE):
+                lines += ["", _("The rows left out can be corrected in the file and imported again: the persons "
+                                "registered now will then show as already registered and be left out.")]
+            self.details.setText("\n".join(lines[1:]))
         elif result is not None:
             lines = summary_lines(result, tr, self.state.allow_duplicates)
             self.headline.setText(lines[0])

@@ -1,4 +1,4 @@
-"""The import wizard's first page: what the list holds, which file (and sheet), read in a worker.
+"""The import wizard's first page: what the list holds (registrations: for which event), which file, read in a worker.
 
 The file is read as soon as it is chosen, so a file that cannot be imported (empty, the wrong
 encoding, not really a workbook …) is explained on this page, before any mapping.
@@ -54,17 +54,27 @@ class SourcePage(QWizardPage):
 
         self.people_radio = QRadioButton(objectName="importPeople")
         self.organisations_radio = QRadioButton(objectName="importOrganisations")
+        self.registrations_radio = QRadioButton(objectName="importRegistrations")
         self.people_radio.setChecked(True)
         self.kind_group = QButtonGroup(self)
         self.kind_group.addButton(self.people_radio)
         self.kind_group.addButton(self.organisations_radio)
+        self.kind_group.addButton(self.registrations_radio)
         self.kind_group.buttonToggled.connect(self._on_kind_toggled)
         kind_box = QWidget()
         kind_layout = QVBoxLayout(kind_box)
         kind_layout.setContentsMargins(0, 0, 0, 0)
         kind_layout.addWidget(self.people_radio)
         kind_layout.addWidget(self.organisations_radio)
+        kind_layout.addWidget(self.registrations_radio)
         self.kind_label = QLabel()
+        self.event_combo = QComboBox(objectName="importEvent")
+        self.event_combo.setMinimumWidth(320)
+        self.event_combo.currentIndexChanged.connect(lambda _index: self.completeChanged.emit())
+        self.event_label = QLabel(buddy=self.event_combo)
+        self.events_asked = False  # the events are read once, when registrations are first chosen
+        self.registration_hint = QLabel(wordWrap=True, objectName="importRegistrationHint")
+        self.registration_hint.setEnabled(False)
 
         self.path_edit = QLineEdit(objectName="importPath")
         self.path_edit.setClearButtonEnabled(True)
@@ -96,12 +106,16 @@ class SourcePage(QWizardPage):
 
         self.form = QFormLayout()
         self.form.addRow(self.kind_label, kind_box)
+        self.form.addRow(self.event_label, self.event_combo)
         self.form.addRow(self.file_label, file_box)
         self.form.addRow(self.sheet_label, self.sheet_combo)
         self.form.setRowVisible(self.sheet_combo, False)
+        self.form.setRowVisible(self.event_combo, False)
+        self.registration_hint.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.hint)
+        layout.addWidget(self.registration_hint)
         layout.addSpacing(8)
         layout.addWidget(self.status_label)
         layout.addWidget(self.error)
@@ -110,6 +124,9 @@ class SourcePage(QWizardPage):
         QWidget.setTabOrder(self.organisations_radio, self.path_edit)
         QWidget.setTabOrder(self.path_edit, self.browse_button)
         QWidget.setTabOrder(self.browse_button, self.sheet_combo)
+        QWidget.setTabOrder(self.organisations_radio, self.registrations_radio)
+        QWidget.setTabOrder(self.registrations_radio, self.event_combo)
+        QWidget.setTabOrder(self.event_combo, self.path_edit)
 
     def retranslate(self, tr: Translator) -> None:
         _ = tr.gettext
@@ -118,6 +135,18 @@ class SourcePage(QWizardPage):
         self.kind_label.setText(_("The list holds:"))
         self.people_radio.setText(_("Persons (clients, participants)"))
         self.organisations_radio.setText(_("Organisations (social enterprises, cooperatives, initiatives)"))
+        self.registrations_radio.setText(_("Registrations for an event (each row a person, e.g. an online form's "
+                                           "export)"))
+        self.event_label.setText(_("Event:"))
+        # Not the newest event by default: registering into the wrong one would be easy to miss.
+        none_yet = self.events_asked and not self.event_combo.count()
+        self.event_combo.setPlaceholderText(_("No events yet: create the event on the Events page first.") if none_yet
+                                            else _("Choose the event…"))
+        self.registration_hint.setText(_(
+            "A row that is a recorded person (same EMŠO, e-mail address, or name and date of birth) registers "
+            "them; any other row records a new person, flagged incomplete for ESF when the list lacks ESF data, "
+            "and registers them. Nobody is registered twice. Beyond the event's places, persons go on the "
+            "waiting list in the order of the file."))
         self.file_label.setText(_("File:"))
         self.path_edit.setPlaceholderText(_("The path of a .xlsx or .csv file"))
         self.browse_button.setText(_("Choose…"))
@@ -135,11 +164,47 @@ class SourcePage(QWizardPage):
     # --- what and where --------------------------------------------------------------------
 
     def kind(self) -> str:
-        return importing.PEOPLE if self.people_radio.isChecked() else importing.ORGANISATIONS
+        """Registrations are a list of persons too: the columns are a person's."""
+        return importing.ORGANISATIONS if self.organisations_radio.isChecked() else importing.PEOPLE
+
+    def chosen_event(self) -> str | None:
+        """The event to register for (None: the list is not of registrations, or no event is chosen)."""
+        return self.event_combo.currentData() if self.registrations_radio.isChecked() else None
+
+    def preset_event(self, event_id: str, title: str) -> None:
+        """Opened from an event's window: registrations for that event, nothing else to choose."""
+        self.events_asked = True
+        self.event_combo.clear()
+        self.event_combo.addItem(title, event_id)
+        self.registrations_radio.setChecked(True)
+        for widget in (self.people_radio, self.organisations_radio, self.registrations_radio, self.event_combo):
+            widget.setEnabled(False)
+        self.state.event_id = event_id
 
     def _on_kind_toggled(self, _button, checked: bool) -> None:
         if checked:
             self.state.kind = self.kind()
+        registrations = self.registrations_radio.isChecked()
+        self.form.setRowVisible(self.event_combo, registrations)
+        self.registration_hint.setVisible(registrations)
+        if registrations and not self.events_asked:
+            self.events_asked = True
+            from sociolab_desktop.core.services.events.events import list_events
+
+            store = self.ctx.workspace.store
+            self.ctx.operations.run(lambda: list_events(store), on_success=self._on_events, owner=self)
+        self.completeChanged.emit()
+
+    def _on_events(self, events) -> None:
+        tr = self.ctx.tr
+        self.event_combo.clear()
+        for event in events:
+            title = event.title_en if tr.language == "en" and event.title_en else event.title_sl
+            when = tr.format_date(event.first_date, "numeric") if event.first_date else ""
+            self.event_combo.addItem(f"{title} ({when})" if when else title, event.id)
+        self.event_combo.setCurrentIndex(-1)
+        self.retranslate(tr)
+        self.completeChanged.emit()
 
     def browse(self) -> None:
         tr = self.ctx.tr
@@ -226,8 +291,10 @@ class SourcePage(QWizardPage):
         self.path_edit.setFocus()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt API)
-        return self.state.table is not None and not self.reading
+        registrations_ready = not self.registrations_radio.isChecked() or self.chosen_event() is not None
+        return self.state.table is not None and not self.reading and registrations_ready
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt API)
         self.state.kind = self.kind()
+        self.state.event_id = self.chosen_event()
         return self.isComplete()

@@ -17,18 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sociolab_desktop.core.domain.labels import MENTORING_TOPICS
 from sociolab_desktop.i18n import N_, Translator
+from sociolab_desktop.ui.forms.dates import OptionalDateEdit
+from sociolab_desktop.ui.list_table import list_table
 from sociolab_desktop.ui.mentoring.labels import totals_text
-from sociolab_desktop.ui.mentoring.search_picker import SearchPicker
 from sociolab_desktop.ui.mentoring.session_models import (
     SESSION_WIDTHS,
     SessionListModel,
     SessionQuery,
-    list_table,
 )
 from sociolab_desktop.ui.organisations.choices import fill_combo
-from sociolab_desktop.ui.organisations.optional_date import OptionalDateEdit
-from sociolab_desktop.ui.persons.history_labels import MENTORING_TOPICS
+from sociolab_desktop.ui.search_picker import SearchPicker
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)

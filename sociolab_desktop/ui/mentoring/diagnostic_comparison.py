@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sociolab_desktop.core.domain.labels import DIAGNOSTIC_AREAS, label
 from sociolab_desktop.core.services.mentoring.diagnostics import DiagnosticHistory
 from sociolab_desktop.i18n import Translator
 from sociolab_desktop.ui.labels import section_heading
-from sociolab_desktop.ui.mentoring.labels import DIAGNOSTIC_AREAS
-from sociolab_desktop.ui.persons.history_labels import label
 from sociolab_desktop.ui.shell_context import ShellContext
 
 BETTER, WORSE = QColor("#1b7a2e"), QColor("#b00020")

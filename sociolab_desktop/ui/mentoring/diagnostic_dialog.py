@@ -7,7 +7,6 @@ import itertools
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sociolab_desktop.core.domain.labels import DIAGNOSTIC_AREAS, label
 from sociolab_desktop.core.services.mentoring import diagnostics
 from sociolab_desktop.core.services.mentoring.diagnostics import (
     AREAS,
@@ -31,19 +31,10 @@ from sociolab_desktop.core.services.mentoring.diagnostics import (
 )
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, Translator
+from sociolab_desktop.ui.forms.dates import date_edit, from_qdate, set_date_format, to_qdate
+from sociolab_desktop.ui.forms.field_marks import ErrorLine
 from sociolab_desktop.ui.labels import section_heading
-from sociolab_desktop.ui.mentoring.form_support import RoutedMarks, SavingDialog
-from sociolab_desktop.ui.mentoring.labels import DIAGNOSTIC_AREAS
-from sociolab_desktop.ui.messages import InlineError
-from sociolab_desktop.ui.persons.dialog_fields import (
-    date_edit,
-    from_qdate,
-    save_buttons,
-    set_date_format,
-    to_qdate,
-    with_error,
-)
-from sociolab_desktop.ui.persons.history_labels import label
+from sociolab_desktop.ui.mentoring.form_support import SavingDialog
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
@@ -95,12 +86,6 @@ class DiagnosticDialog(SavingDialog):
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
         self.plan_check = QCheckBox(objectName="diagnosticPlan")
-        self.general_error = InlineError()
-        self.marks = RoutedMarks(self.general_error)
-        self.buttons, self.save_button, self.cancel_button = save_buttons(self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
         self._build_layout()
         ctx.language_changed.connect(self._on_language_changed)
         self.retranslate(ctx.tr)
@@ -116,10 +101,8 @@ class DiagnosticDialog(SavingDialog):
     def _build_layout(self) -> None:
         top = QFormLayout()
         top.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        date_box, date_error = with_error(self.date_edit)
         self.date_label = QLabel(buddy=self.date_edit)
-        top.addRow(self.date_label, date_box)
-        self.marks.add("assessed_on", self.date_edit, date_error)
+        top.addRow(self.date_label, self.marks.field("assessed_on", self.date_edit))
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
@@ -128,7 +111,7 @@ class DiagnosticDialog(SavingDialog):
         grid.addWidget(self.comment_header, 0, 2)
         for number, area in enumerate(AREAS):
             row = 1 + number * 2
-            error = InlineError()
+            error = ErrorLine([self.score_spins[area], self.comment_edits[area]])
             grid.addWidget(self.area_labels[area], row, 0)
             grid.addWidget(self.score_spins[area], row, 1)
             grid.addWidget(self.comment_edits[area], row, 2)
@@ -140,9 +123,7 @@ class DiagnosticDialog(SavingDialog):
         self.goals_label, self.planned_label = QLabel(buddy=self.goals_edit), QLabel(buddy=self.planned_edit)
         for name, label_widget, edit in (("goals", self.goals_label, self.goals_edit),
                                          ("planned_actions", self.planned_label, self.planned_edit)):
-            box, error = with_error(edit)
-            texts.addRow(label_widget, box)
-            self.marks.add(name, edit, error)
+            texts.addRow(label_widget, self.marks.field(name, edit))
         texts.addRow(self.plan_check)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)

@@ -7,17 +7,18 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from sociolab_desktop import APP_NAME
 from sociolab_desktop.core.domain.validation import FieldError
 from sociolab_desktop.core.services.fields import FieldErrors
 from sociolab_desktop.core.services.mentoring.checks import ConfirmationNeeded
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.persons import dialog_fields
-from sociolab_desktop.ui.persons.dialog_fields import FieldMarks
+from sociolab_desktop.ui.forms import questions
+from sociolab_desktop.ui.forms.buttons import save_buttons
+from sociolab_desktop.ui.forms.field_marks import FieldMarks
+from sociolab_desktop.ui.messages import InlineError
 
 ROW_PREFIX = N_("Row {row}: {message}")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -47,12 +48,6 @@ class RoutedMarks(FieldMarks):
         super().__init__(general)
         self._tables = tables
 
-    def widget(self, name: str) -> QWidget:
-        return self._fields[name][0]
-
-    def error_label(self, name: str):
-        return self._fields[name][1]
-
     def route(self, error: FieldError) -> ShownError:
         parts = error.field.split(".")
         if parts[0] in self._tables and len(parts) >= 2 and parts[1].isdigit():
@@ -72,44 +67,31 @@ class RoutedMarks(FieldMarks):
 
 
 def ask_save_anyway(parent: QWidget, tr: Translator, warnings: list[FieldError],
-                    on_yes: Callable[[], None], on_no: Callable[[], None] | None = None) -> QMessageBox:
-    """A window-modal question (opened, not exec'd) listing what is unusual; kept on
-    `parent.question_box` while shown so tests can answer it."""
+                    on_yes: Callable[[], None]) -> QMessageBox:
+    """"Save anyway?" listing what is unusual, each at the field that shows it."""
     lines = "\n".join("• " + ShownError(warning.field, warning).render(tr) for warning in warnings)
     text = tr.gettext("Check before saving:\n{warnings}\n\nSave anyway?").format(warnings=lines)
-    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, parent=parent)
-    box.setObjectName("saveAnywayQuestion")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setWindowModality(Qt.WindowModality.WindowModal)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    save = box.addButton(tr.gettext("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
-    back = box.addButton(tr.gettext("Go back and check"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(back)  # Enter is not a reflex "yes": the person reads first
-    box.setEscapeButton(back)
-
-    def answered(button) -> None:
-        parent.question_box = None
-        if button is save:
-            on_yes()
-        elif on_no is not None:
-            on_no()
-
-    box.buttonClicked.connect(answered)
-    parent.question_box = box
-    box.open()
-    return box
+    return questions.ask_save_anyway(parent, tr, text, on_yes)
 
 
 class SavingDialog(QDialog):
-    """A dialog whose Save calls `work(confirmed)` in a worker; subclasses give `marks`,
-    `save_button`, `is_changed()` and `_saved(result)`."""
+    """A dialog whose Save calls `work(confirmed)` in a worker; subclasses lay out `marks`'
+    fields, `general_error` and `buttons`, and give `is_changed()` and `_saved(result)`."""
 
     marks: FieldMarks
 
-    def _init_saving(self, ctx) -> None:
+    def _init_saving(self, ctx, tables: tuple[str, ...] = ()) -> None:
+        """The parts every mentoring form has: the marks at the fields (`tables`: the tables whose
+        rows are marked) with the line under the form, Save and Cancel, and Ctrl+Return to save."""
         self.ctx = ctx
         self.saving = False
         self.question_box: QMessageBox | None = None
+        self.general_error = InlineError()
+        self.marks = RoutedMarks(self.general_error, tables=tables)
+        self.buttons, self.save_button, self.cancel_button = save_buttons(self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
 
     def _on_language_changed(self) -> None:
         """A bound method, not a lambda: Qt drops the connection when the window is deleted."""
@@ -149,6 +131,9 @@ class SavingDialog(QDialog):
     def reject(self) -> None:
         if self.saving:
             return
-        if self.is_changed() and not dialog_fields.ask_discard_changes(self, self.ctx.tr):
+        if self.is_changed():
+            tr = self.ctx.tr
+            questions.ask_unsaved_changes(self, tr, tr.gettext(questions.FORM_CHANGED),
+                                          lambda _discard: QDialog.reject(self), can_save=False)
             return
         super().reject()

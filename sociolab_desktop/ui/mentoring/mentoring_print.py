@@ -5,35 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QFileDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from sociolab_desktop import APP_NAME
+from sociolab_desktop.core.domain.labels import DOCUMENT_LANGUAGES, label
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, SUPPORTED_LANGUAGES, Translator
-from sociolab_desktop.ui.mentoring.labels import month_text
-from sociolab_desktop.ui.messages import InlineError
-from sociolab_desktop.ui.persons.consent_print import LANGUAGES
-from sociolab_desktop.ui.persons.dialog_fields import save_buttons
+from sociolab_desktop.ui import document_output
+from sociolab_desktop.ui.document_output import PrintDialog
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
 
-_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')  # what Windows refuses in a file name
 SESSION, MONTHLY, TIMESHEET = "session", "monthly", "timesheet"
 TITLES = {SESSION: N_("Print the mentoring record"), MONTHLY: N_("Print the monthly mentoring record"),
           TIMESHEET: N_("Print the mentor's timesheet")}
@@ -84,10 +76,6 @@ def write_document(store, kind: str, subject_id: str, month: dt.date | None, lan
                    path: Path) -> list:
     """In a worker: build the document in `language` and write it whole; returns its warnings."""
     from sociolab_desktop.core.services.mentoring import record_builder
-    from sociolab_desktop.core.services.output_files import (
-        check_target,
-        write_atomically,
-    )
 
     tr = Translator(language)
     if kind == SESSION:
@@ -108,36 +96,21 @@ def write_document(store, kind: str, subject_id: str, month: dt.date | None, lan
         )
 
         result = build_mentor_timesheet(record_builder.mentor_timesheet(store, subject_id, month), tr, branding)
-    check_target(path)
-    write_atomically(path, lambda stream: stream.write(result.pdf))
+    document_output.write_pdf(path, result.pdf)
     log.info("Mentoring document written (%s, %d pages, %s)", kind, result.pages, language)
     return list(result.warnings)
 
 
-def choose_file(parent: QWidget, tr: Translator, suggested: str) -> str:
-    """The file chosen to save in ("" when cancelled); a function so tests can answer it."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _filter = QFileDialog.getSaveFileName(parent, tr.gettext("Save the document"),
-                                                str(Path(folder) / suggested), tr.gettext("PDF files (*.pdf)"))
-    return path
-
-
-def open_file(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-class MentoringPrintDialog(QDialog):
-    printed = Signal(str)  # the path written
-
+class MentoringPrintDialog(PrintDialog):
     def __init__(self, ctx: ShellContext, kind: str, subject_id: str, parent: QWidget | None = None, *,
                  month: dt.date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mentoringPrintDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.ctx, self.kind, self.subject_id, self.wanted_month = ctx, kind, subject_id, month
+        self._init_printing(ctx)
+        self.kind, self.subject_id, self.wanted_month = kind, subject_id, month
         self.choices: PrintChoices | None = None
-        self.busy = True
-        self.notice: QMessageBox | None = None
+        self.busy = True  # until the choices are read
         self.month_combo = QComboBox(objectName="printMonth")
         self.language_combo = QComboBox(objectName="printLanguage")
         for code in SUPPORTED_LANGUAGES:
@@ -146,11 +119,7 @@ class MentoringPrintDialog(QDialog):
         self.language_label = QLabel(buddy=self.language_combo)
         self.subject_label = QLabel(objectName="printSubject", wordWrap=True)
         self.subject_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error = InlineError()
-        self.buttons, self.save_button, self.cancel_button = save_buttons(self)
         self.save_button.setEnabled(False)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.subject_label)
         form.addRow(self.month_label, self.month_combo)
@@ -162,15 +131,10 @@ class MentoringPrintDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
-        ctx.language_changed.connect(self._on_language_changed)
         self.retranslate(ctx.tr)
         store, today = ctx.workspace.store, dt.date.today()
         ctx.operations.run(lambda: load_choices(store, kind, subject_id, today), on_success=self._on_loaded,
                            on_failure=self._on_failed, owner=self)
-
-    def _on_language_changed(self) -> None:
-        """A bound method, not a lambda: Qt drops the connection when the window is deleted."""
-        self.retranslate(self.ctx.tr)
 
     def _on_loaded(self, choices: PrintChoices) -> None:
         self.busy = False
@@ -192,9 +156,9 @@ class MentoringPrintDialog(QDialog):
         self.month_label.setText(_("Month:"))
         self.language_label.setText(_("Language:"))
         for row in range(self.month_combo.count()):
-            self.month_combo.setItemText(row, month_text(tr, self.month_combo.itemData(row)))
+            self.month_combo.setItemText(row, tr.format_month(self.month_combo.itemData(row)))
         for row in range(self.language_combo.count()):
-            self.language_combo.setItemText(row, _(LANGUAGES[self.language_combo.itemData(row)]))
+            self.language_combo.setItemText(row, label(tr, DOCUMENT_LANGUAGES, self.language_combo.itemData(row)))
         self.save_button.setText(_("Save PDF…"))
         self.cancel_button.setText(_("Cancel"))
 
@@ -204,55 +168,31 @@ class MentoringPrintDialog(QDialog):
     def _file_name(self, language: str) -> str:
         month = self.month()
         day = month.strftime("%Y-%m") if month else (self.choices.session_date or dt.date.today()).isoformat()
-        name = "-".join(_NOT_IN_FILE_NAMES.sub("", self.choices.name).split())[:60] or "document"
+        name = document_output.file_name_part(self.choices.name, fallback="document")
         return Translator(language).gettext(FILE_NAMES[self.kind]).format(name=name, date=day)
 
     def accept(self) -> None:
         if self.busy or self.choices is None:
             return
         language = self.language_combo.currentData()
-        chosen = choose_file(self, self.ctx.tr, self._file_name(language))
+        tr = self.ctx.tr
+        chosen = document_output.choose_save_path(self, tr, tr.gettext("Save the document"),
+                                                  self._file_name(language))
         if not chosen:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+        path = document_output.pdf_path(chosen)
         from sociolab_desktop.branding_settings import branding_from_settings
 
         branding = branding_from_settings(self.ctx.paths, self.ctx.settings)
         store, kind, subject_id, month = self.ctx.workspace.store, self.kind, self.subject_id, self.month()
-        self.busy = True
-        self.save_button.setEnabled(False)
-        self.error.clear_error()
-        self.ctx.operations.run(lambda: write_document(store, kind, subject_id, month, language, branding, path),
-                                on_success=lambda warnings: self._on_written(path, warnings),
-                                on_failure=self._on_failed, owner=self)
+        self.write_off_thread(lambda: write_document(store, kind, subject_id, month, language, branding, path),
+                              lambda warnings: self._on_written(path, warnings))
 
     def _on_written(self, path: Path, warnings: list) -> None:
-        self.busy = False
-        self.printed.emit(str(path))
-        tr = self.ctx.tr
-        lines = [tr.gettext("The document was saved as {path}.").format(path=str(path)),
-                 *(warning.render(tr) for warning in warnings)]
-        parent = self.parentWidget() or self
-        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, "\n\n".join(lines), parent=parent)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        open_button = box.addButton(tr.gettext("Open it"), QMessageBox.ButtonRole.AcceptRole)
-        close_button = box.addButton(tr.gettext("Close"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(open_button)
-        box.setEscapeButton(close_button)
-        box.buttonClicked.connect(lambda button: button is open_button and open_file(path))
-        self.notice = box
-        super().accept()
-        box.open()
+        self.finish([path], self.ctx.tr.gettext("The document was saved as {path}.").format(path=str(path)), warnings)
 
-    def _on_failed(self, error: BaseException) -> None:
-        self.busy = False
-        self.save_button.setEnabled(self.choices is not None)
-        if isinstance(error, UserError):
-            self.error.show_error(error, self.ctx.tr)
-        else:
-            self.ctx.operations.report_error(error)
+    def can_save(self) -> bool:
+        return self.choices is not None
 
 
 def _open(ctx: ShellContext, kind: str, subject_id: str, parent: QWidget | None, month=None) -> MentoringPrintDialog:

@@ -20,18 +20,12 @@ from sociolab_desktop.core.domain.slovenian_time import local_now
 from sociolab_desktop.core.services.mentoring.time_rules import Period
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.labels import section_heading
-from sociolab_desktop.ui.mentoring.labels import (
-    hours_text,
-    month_text,
-    totals_text,
-    week_text,
-)
+from sociolab_desktop.ui.list_table import current_id, list_table
+from sociolab_desktop.ui.mentoring.labels import sessions_heading, totals_text
 from sociolab_desktop.ui.mentoring.session_models import (
     SESSION_COLUMNS,
     SESSION_WIDTHS,
     RowsModel,
-    current_id,
-    list_table,
 )
 from sociolab_desktop.ui.shell_context import ShellContext
 
@@ -41,12 +35,12 @@ MONTH, YEAR = "month", "year"
 SUMS_WIDTH = 340  # the week column ("8. 2. 2021 – 14. 2. 2021"), sessions and hours without scrolling
 SCOPES = ((MONTH, N_("Month")), (YEAR, N_("Year")))
 WEEK_COLUMNS = (
-    (N_("Week"), lambda total, tr: week_text(tr, total.period.first, total.period.last)),
-    (N_("Sessions"), lambda total, tr: tr.format_number(total.sessions)),
-    (N_("Hours"), lambda total, tr: hours_text(tr, total.hours)),
+    (N_("Week"), lambda total, tr: tr.format_date_span(total.period.first, total.period.last)),
+    (sessions_heading, lambda total, tr: tr.format_number(total.sessions)),
+    (N_("Hours"), lambda total, tr: tr.format_number(total.hours)),
 )
 MONTH_COLUMNS = (
-    (N_("Month"), lambda total, tr: month_text(tr, total.period.first)),
+    (N_("Month"), lambda total, tr: tr.format_month(total.period.first)),
     *WEEK_COLUMNS[1:],
 )
 
@@ -210,7 +204,7 @@ class MySessionsTab(QWidget):
         for row, (_value, text) in enumerate(SCOPES):
             self.scope_combo.setItemText(row, _(text))
         period = self.period()
-        self.period_label.setText(str(period.first.year) if self.scope() == YEAR else month_text(tr, period.first))
+        self.period_label.setText(str(period.first.year) if self.scope() == YEAR else tr.format_month(period.first))
         self.previous_button.setToolTip(_("Earlier"))
         self.next_button.setToolTip(_("Later"))
         self.today_button.setText(_("Today"))

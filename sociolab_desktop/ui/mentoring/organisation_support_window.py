@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 
 from sociolab_desktop.i18n import Translator
 from sociolab_desktop.ui.labels import area_title
+from sociolab_desktop.ui.list_table import list_table
 from sociolab_desktop.ui.mentoring.diagnostic_comparison import DiagnosticComparison
 from sociolab_desktop.ui.mentoring.my_sessions_tab import MONTH_COLUMNS
 from sociolab_desktop.ui.mentoring.session_models import (
     SESSION_COLUMNS,
     SESSION_WIDTHS,
     RowsModel,
-    list_table,
 )
 from sociolab_desktop.ui.mentoring.support_columns import (
     ENROLMENT_COLUMNS,

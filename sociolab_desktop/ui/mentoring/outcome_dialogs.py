@@ -7,7 +7,6 @@ import itertools
 import logging
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sociolab_desktop.core.domain.labels import CONTRACT_TYPES, JOB_KINDS, PRODUCT_STAGES
 from sociolab_desktop.core.services.mentoring import outcomes
 from sociolab_desktop.core.services.mentoring.outcomes import (
     MAX_PRODUCT_NAME,
@@ -28,23 +28,11 @@ from sociolab_desktop.core.services.mentoring.outcomes import (
     ProductRecord,
 )
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.mentoring.form_support import RoutedMarks, SavingDialog
-from sociolab_desktop.ui.mentoring.labels import JOB_KINDS, hours_phrase, party_text
-from sociolab_desktop.ui.mentoring.search_picker import SearchPicker
-from sociolab_desktop.ui.messages import InlineError
-from sociolab_desktop.ui.organisations.choices import (
-    CONTRACT_TYPES,
-    PRODUCT_STAGES,
-    fill_combo,
-)
-from sociolab_desktop.ui.persons.dialog_fields import (
-    date_edit,
-    from_qdate,
-    save_buttons,
-    set_date_format,
-    to_qdate,
-    with_error,
-)
+from sociolab_desktop.ui.forms.dates import date_edit, from_qdate, set_date_format, to_qdate
+from sociolab_desktop.ui.mentoring.form_support import SavingDialog
+from sociolab_desktop.ui.mentoring.labels import party_text
+from sociolab_desktop.ui.organisations.choices import fill_combo
+from sociolab_desktop.ui.search_picker import SearchPicker
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
@@ -81,12 +69,6 @@ class _OutcomeDialog(SavingDialog):
         self.date_edit = date_edit("outcomeDate")
         self.session_combo = QComboBox(objectName="outcomeSession")
         self.session_combo.addItem("", None)
-        self.general_error = InlineError()
-        self.marks = RoutedMarks(self.general_error)
-        self.buttons, self.save_button, self.cancel_button = save_buttons(self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.labels: dict[str, QLabel] = {}
@@ -95,10 +77,8 @@ class _OutcomeDialog(SavingDialog):
             self.organisation.set_chosen([organisation])
 
     def add_field(self, name: str, widget: QWidget) -> None:
-        box, error = with_error(widget)
         self.labels[name] = QLabel(buddy=widget.focusProxy() or widget)
-        self.form.addRow(self.labels[name], box)
-        self.marks.add(name, widget, error)
+        self.form.addRow(self.labels[name], self.marks.field(name, widget))
 
     def finish(self, chain: list[QWidget]) -> None:
         layout = QVBoxLayout(self)
@@ -130,7 +110,7 @@ class _OutcomeDialog(SavingDialog):
         tr = self.ctx.tr
         for row in rows:
             text = "{date} · {hours} · {who}".format(date=tr.format_date(row.session_date, "numeric"),
-                                                     hours=hours_phrase(tr, row.hours),
+                                                     hours=tr.format_hours(row.hours),
                                                      who=", ".join(row.mentor_names) or party_text(None, ()))
             self.session_combo.addItem(text, row.id)
         self.session_combo.setCurrentIndex(max(self.session_combo.findData(self._wanted_session), 0))

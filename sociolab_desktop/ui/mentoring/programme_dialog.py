@@ -7,7 +7,6 @@ import itertools
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,25 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from sociolab_desktop.core.domain.enums import EnrolmentStatus
+from sociolab_desktop.core.domain.labels import ENROLMENT_STATUSES
 from sociolab_desktop.core.services.mentoring import programme
 from sociolab_desktop.core.services.mentoring.programme import (
     EnrolmentInput,
     EnrolmentRecord,
 )
 from sociolab_desktop.i18n import Translator
+from sociolab_desktop.ui.forms.dates import OptionalDateEdit, date_edit, from_qdate, set_date_format, to_qdate
 from sociolab_desktop.ui.labels import section_heading
-from sociolab_desktop.ui.mentoring.form_support import RoutedMarks, SavingDialog
-from sociolab_desktop.ui.messages import InlineError
-from sociolab_desktop.ui.organisations.choices import ENROLMENT_STATUSES, fill_combo
-from sociolab_desktop.ui.organisations.optional_date import OptionalDateEdit
-from sociolab_desktop.ui.persons.dialog_fields import (
-    date_edit,
-    from_qdate,
-    save_buttons,
-    set_date_format,
-    to_qdate,
-    with_error,
-)
+from sociolab_desktop.ui.mentoring.form_support import SavingDialog
+from sociolab_desktop.ui.organisations.choices import fill_combo
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
@@ -60,21 +51,13 @@ class EnrolmentDialog(SavingDialog):
         self.end_edit.setObjectName("enrolmentEnd")
         self.outcome_edit = QPlainTextEdit(objectName="enrolmentOutcome")
         self.outcome_edit.setTabChangesFocus(True)
-        self.general_error = InlineError()
-        self.marks = RoutedMarks(self.general_error)
-        self.buttons, self.save_button, self.cancel_button = save_buttons(self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name, widget in (("started_on", self.start_edit), ("status", self.status_combo),
                              ("ended_on", self.end_edit), ("outcome", self.outcome_edit)):
-            box, error = with_error(widget)
             self.labels[name] = QLabel(buddy=widget.focusProxy() or widget)
-            form.addRow(self.labels[name], box)
-            self.marks.add(name, widget, error)
+            form.addRow(self.labels[name], self.marks.field(name, widget))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)
         layout.addWidget(self.heading)

@@ -27,15 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from sociolab_desktop.core.domain.enums import MentoringTopic
+from sociolab_desktop.core.domain.labels import MENTORING_TOPICS, label
 from sociolab_desktop.core.services.mentoring.session_parts import ActionInput
 from sociolab_desktop.core.services.mentoring.time_rules import (
     duration_minutes,
     funder_hours,
 )
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.mentoring.labels import duration_text, hours_text
-from sociolab_desktop.ui.persons.date_text import parse_typed_date
-from sociolab_desktop.ui.persons.history_labels import MENTORING_TOPICS, label
+from sociolab_desktop.ui.forms.dates import parse_typed_date
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ACTION_COLUMNS = (N_("Agreed action"), N_("Who"), N_("Due by"), N_("Done"))
@@ -129,12 +128,12 @@ class TimeFields(QWidget):
             text = tr.gettext("ends before it starts")
         else:
             text = tr.gettext("{duration}, counted {hours} h").format(
-                duration=duration_text(tr, minutes), hours=hours_text(tr, funder_hours(minutes)))
+                duration=tr.format_duration(minutes), hours=tr.format_number(funder_hours(minutes)))
         self.duration_label.setText(text)
 
     def counted_text(self, tr: Translator) -> str:
         """The counted hours as shown ("1,5")."""
-        return hours_text(tr, funder_hours(max(0, self.minutes())))
+        return tr.format_number(funder_hours(max(0, self.minutes())))
 
 
 class TopicChecks(QWidget):

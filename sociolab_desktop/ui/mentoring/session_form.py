@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociolab_desktop.core.domain.enums import MentoringMode
+from sociolab_desktop.core.domain.labels import MENTORING_MODES, label
 from sociolab_desktop.core.domain.validation import FieldError
 from sociolab_desktop.core.services.mentoring import sessions
 from sociolab_desktop.core.services.mentoring.checks import SessionValidationError
@@ -32,8 +33,8 @@ from sociolab_desktop.core.services.mentoring.sessions import (
     SessionRecord,
 )
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.mentoring.form_support import RoutedMarks, SavingDialog
-from sociolab_desktop.ui.mentoring.search_picker import SearchPicker
+from sociolab_desktop.ui.forms.dates import OptionalDateEdit, date_edit, from_qdate, set_date_format, to_qdate
+from sociolab_desktop.ui.mentoring.form_support import SavingDialog
 from sociolab_desktop.ui.mentoring.session_fields import (
     ActionsTable,
     MentorList,
@@ -45,17 +46,7 @@ from sociolab_desktop.ui.mentoring.session_loading import (
     load_copy,
     load_form,
 )
-from sociolab_desktop.ui.messages import InlineError
-from sociolab_desktop.ui.organisations.optional_date import OptionalDateEdit
-from sociolab_desktop.ui.persons.dialog_fields import (
-    date_edit,
-    from_qdate,
-    save_buttons,
-    set_date_format,
-    to_qdate,
-    with_error,
-)
-from sociolab_desktop.ui.persons.history_labels import MENTORING_MODES, label
+from sociolab_desktop.ui.search_picker import SearchPicker
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
@@ -71,7 +62,7 @@ class SessionForm(SavingDialog):
                  person_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionForm")
-        self._init_saving(ctx)
+        self._init_saving(ctx, tables=("actions",))
         self.session_id = session_id
         self.loaded = False
         self._initial: SessionInput | None = None
@@ -102,11 +93,6 @@ class SessionForm(SavingDialog):
             widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
             widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * lines + 12)
 
-        self.general_error = InlineError()
-        self.marks = RoutedMarks(self.general_error, tables=("actions",))
-        self.buttons, self.save_button, self.cancel_button = save_buttons(self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.save_button.setEnabled(False)  # until the form is filled
         self.copy_button = QPushButton(objectName="copyLastSessionButton")
         self.copy_button.setAutoDefault(False)
@@ -114,7 +100,7 @@ class SessionForm(SavingDialog):
         self.print_button = QPushButton(objectName="printSessionRecordButton")
         self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(self.print_record)
-        for keys, slot in (("Ctrl+Return", self.accept), ("Ctrl+L", self.copy_last), ("Ctrl+P", self.print_record),
+        for keys, slot in (("Ctrl+L", self.copy_last), ("Ctrl+P", self.print_record),
                            ("Ctrl+Shift+A", self.actions.add_row)):
             QShortcut(QKeySequence(keys), self, slot)
         self._build_layout()
@@ -129,14 +115,13 @@ class SessionForm(SavingDialog):
         self.labels: dict[str, QLabel] = {}
 
         def add(form, name: str, widget: QWidget, stretch: int = 0) -> None:
-            box, error = with_error(widget)
+            box = self.marks.field(name, widget)
             self.labels[name] = QLabel(buddy=widget.focusProxy() or widget)
             if isinstance(form, QFormLayout):
                 form.addRow(self.labels[name], box)
             else:  # label above, the field taking its share of the height
                 form.addWidget(self.labels[name])
                 form.addWidget(box, stretch)
-            self.marks.add(name, widget, error)
 
         left = QFormLayout()
         left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -145,7 +130,7 @@ class SessionForm(SavingDialog):
                              ("mode", self.mode_combo), ("place", self.place_edit),
                              ("next_session_on", self.next_edit)):
             add(left, name, widget)
-        self.marks.add("ends", self.times.ends_edit, self.marks.error_label("starts"))  # one line under both
+        self.marks.add("ends", self.times.ends_edit, self.marks.line("starts"))  # one line under both
         right = QVBoxLayout()
         for name, widget, stretch in (("topics", self.topics, 0), ("summary", self.summary_edit, 1),
                                       ("actions", self.actions, 1)):

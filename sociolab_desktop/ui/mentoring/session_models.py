@@ -1,5 +1,6 @@
 """Table models of the mentoring windows: the lazy list of all sessions, and short lists read at
-once (a mentor's month, an organisation's sessions, totals, outcomes) described by their columns."""
+once (a mentor's month, an organisation's sessions, totals, outcomes) described by their columns.
+Their tables are ui/list_table.py's."""
 
 from __future__ import annotations
 
@@ -9,17 +10,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.mentoring.labels import hours_text, party_text, time_range
-from sociolab_desktop.ui.paged_list_model import ROW_ID_ROLE, PagedListModel
-from sociolab_desktop.ui.persons.history_labels import (
+from sociolab_desktop.core.domain.labels import (
     MENTORING_MODES,
     MENTORING_TOPICS,
+    Label,
     label,
     labels,
+    translated,
 )
+from sociolab_desktop.i18n import N_, Translator
+from sociolab_desktop.ui.mentoring.labels import party_text
+from sociolab_desktop.ui.paged_list_model import ROW_ID_ROLE, PagedListModel
 
 Index = QModelIndex | QPersistentModelIndex
 Cell = Callable[[Any, Translator], str]
@@ -32,8 +34,8 @@ def _date(tr: Translator, value: dt.date | None) -> str:
 # The columns of every session list (listing.SessionRow).
 SESSION_COLUMNS: tuple[tuple[str, Cell], ...] = (
     (N_("Date"), lambda row, tr: _date(tr, row.session_date)),
-    (N_("Time"), lambda row, tr: time_range(tr, row.starts, row.ends)),
-    (N_("Hours"), lambda row, tr: hours_text(tr, row.hours)),
+    (N_("Time"), lambda row, tr: tr.format_time_span(row.starts, row.ends)),
+    (N_("Hours"), lambda row, tr: tr.format_number(row.hours)),
     (N_("With"), lambda row, tr: party_text(row.organisation_name, row.person_names)),
     (N_("Mentors"), lambda row, tr: ", ".join(row.mentor_names)),
     (N_("Mode"), lambda row, tr: label(tr, MENTORING_MODES, row.mode)),
@@ -76,7 +78,6 @@ class SessionListModel(PagedListModel):
     def __init__(self, ctx, parent=None, **kwargs) -> None:
         super().__init__(ctx, parent, query=SessionQuery(), **kwargs)
         self.hours: float | None = None
-        self.retranslate(ctx.tr)
 
     @staticmethod
     def count_and_first_page(store, query: SessionQuery, limit: int) -> tuple[int, list]:
@@ -105,10 +106,6 @@ class SessionListModel(PagedListModel):
         self.hours = None
         super().set_query(query)
 
-    def row(self, number: int):
-        """The listing.SessionRow shown in row `number` (None outside the rows read)."""
-        return self._rows[number] if 0 <= number < len(self._rows) else None
-
     def cell(self, row, column: int) -> str:
         return SESSION_COLUMNS[column][1](row, self._tr)
 
@@ -122,10 +119,10 @@ class _Counted(list):
 
 
 class RowsModel(QAbstractTableModel):
-    """A short list of plain rows with `columns` of (N_ header, cell function); rows with an `id`
+    """A short list of plain rows with `columns` of (header label, cell function); rows with an `id`
     give it under ROW_ID_ROLE."""
 
-    def __init__(self, tr: Translator, columns: Sequence[tuple[str, Cell]], parent=None) -> None:
+    def __init__(self, tr: Translator, columns: Sequence[tuple[Label, Cell]], parent=None) -> None:
         super().__init__(parent)
         self._tr = tr
         self._columns = tuple(columns)
@@ -169,33 +166,6 @@ class RowsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(self._columns):
-            return self._tr.gettext(self._columns[section][0])
+            return translated(self._tr, self._columns[section][0])
         return None
 
-
-def list_table(object_name: str, model, widths: dict[int, int] | None = None) -> QTableView:
-    """A read-only table of whole rows with compact fixed-height lines; the last column stretches."""
-    table = QTableView(objectName=object_name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)  # Tab leaves the table: the arrows move inside it
-    rows = table.verticalHeader()
-    rows.hide()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setStretchLastSection(True)
-    for column, width in (widths or {}).items():
-        header.resizeSection(column, width)
-    return table
-
-
-def current_id(table: QTableView) -> str | None:
-    """The id of the table's current row (None when no row is current)."""
-    index = table.currentIndex()
-    return index.siblingAtColumn(0).data(ROW_ID_ROLE) if index.isValid() else None

@@ -3,15 +3,15 @@ and the line that sums the support up."""
 
 from __future__ import annotations
 
-from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.mentoring.labels import JOB_KINDS, totals_text
-from sociolab_desktop.ui.organisations.choices import (
+from sociolab_desktop.core.domain.labels import (
     CONTRACT_TYPES,
     ENROLMENT_STATUSES,
+    JOB_KINDS,
     PRODUCT_STAGES,
+    label,
 )
-from sociolab_desktop.ui.organisations.choices import label as choice_label
-from sociolab_desktop.ui.persons.history_labels import label
+from sociolab_desktop.i18n import N_, Translator
+from sociolab_desktop.ui.mentoring.labels import totals_text
 
 
 def _date(tr: Translator, value) -> str:
@@ -20,7 +20,7 @@ def _date(tr: Translator, value) -> str:
 
 ENROLMENT_COLUMNS = (
     (N_("Joined"), lambda row, tr: _date(tr, row.started_on)),
-    (N_("Status"), lambda row, tr: choice_label(ENROLMENT_STATUSES, row.status, tr)),
+    (N_("Status"), lambda row, tr: label(tr, ENROLMENT_STATUSES, row.status)),
     (N_("Ended"), lambda row, tr: _date(tr, row.ended_on)),
     (N_("Outcome"), lambda row, tr: " ".join((row.outcome or "").split())),
 )
@@ -28,14 +28,14 @@ JOB_COLUMNS = (
     (N_("Date"), lambda row, tr: _date(tr, row.occurred_on)),
     (N_("Job"), lambda row, tr: label(tr, JOB_KINDS, row.kind)),
     (N_("Person"), lambda row, tr: row.person_name or ""),
-    (N_("Contract"), lambda row, tr: choice_label(CONTRACT_TYPES, row.contract_type, tr)),
+    (N_("Contract"), lambda row, tr: label(tr, CONTRACT_TYPES, row.contract_type)),
     (N_("Vulnerable group"), lambda row, tr: tr.gettext("Yes") if row.is_vulnerable_group else ""),
     (N_("Evidence"), lambda row, tr: " ".join((row.evidence or "").split())),
 )
 PRODUCT_COLUMNS = (
     (N_("Date"), lambda row, tr: _date(tr, row.developed_on)),
     (N_("Product"), lambda row, tr: row.name),
-    (N_("Stage"), lambda row, tr: choice_label(PRODUCT_STAGES, row.stage, tr)),
+    (N_("Stage"), lambda row, tr: label(tr, PRODUCT_STAGES, row.stage)),
     (N_("Description"), lambda row, tr: " ".join((row.description or "").split())),
 )
 OPEN_ACTION_COLUMNS = (
@@ -53,7 +53,7 @@ def summary_text(tr: Translator, overview) -> str:
         parts.append(tr.gettext("not enrolled in the support programme"))
     else:
         parts.append(tr.gettext("programme: {status} since {date}").format(
-            status=choice_label(ENROLMENT_STATUSES, current.status, tr), date=_date(tr, current.started_on)))
+            status=label(tr, ENROLMENT_STATUSES, current.status), date=_date(tr, current.started_on)))
     jobs, products = len(overview.jobs), len(overview.products)
     parts.append(tr.ngettext("{count} job", "{count} jobs", jobs).format(count=tr.format_number(jobs)))
     parts.append(tr.ngettext("{count} product", "{count} products", products).format(

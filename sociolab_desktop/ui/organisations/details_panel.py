@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from sociolab_desktop.core.domain.labels import LEGAL_FORMS, STAGES, label
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.labels import area_title
-from sociolab_desktop.ui.organisations.choices import LEGAL_FORMS, STAGES, label
 
 ROWS = (
     ("registration_number", N_("Registration number:")), ("tax_number", N_("Tax number:")),
@@ -74,7 +74,7 @@ class DetailsPanel(QWidget):
             return
         self.name_label.setText(detail.name)
         self.kind_label.setText(" · ".join(part for part in (
-            label(LEGAL_FORMS, detail.legal_form, tr), label(STAGES, detail.stage, tr)) if part))
+            label(tr, LEGAL_FORMS, detail.legal_form), label(tr, STAGES, detail.stage)) if part))
         if detail.country_code and detail.country_code != "SI":
             from babel import Locale
 

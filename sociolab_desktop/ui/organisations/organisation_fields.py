@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sociolab_desktop.core.domain.labels import LEGAL_FORMS, STAGES
 from sociolab_desktop.core.domain.municipalities import post_office
 from sociolab_desktop.core.services import organisations as org
 from sociolab_desktop.i18n import N_, SUPPORTED_LANGUAGES, Translator
+from sociolab_desktop.ui.forms.field_marks import FieldMarks
 from sociolab_desktop.ui.labels import section_heading
-from sociolab_desktop.ui.organisations.choices import LEGAL_FORMS, STAGES, fill_combo
-from sociolab_desktop.ui.organisations.field_box import FieldBox
+from sociolab_desktop.ui.organisations.choices import fill_combo
 from sociolab_desktop.ui.persons.municipality_picker import NO_MATCH, CountryPicker, MunicipalityPicker
 
 NOTES_HEIGHT = 70
@@ -79,8 +80,11 @@ class OrganisationFields(QWidget):
             "municipality_code": self.municipality_picker, "country_code": self.country_picker,
             "website": self.website_edit, "email": self.email_edit, "phone": self.phone_edit, "notes": self.notes_edit,
         }
-        self.boxes = {name: FieldBox(editor) for name, editor in editors.items()}
-        self.boxes["postal_code"] = FieldBox(self.postal_code_edit, self.post_town_edit, stretch=(0, 1))
+        self.marks = FieldMarks()  # what no field shows goes back to the form (mark)
+        self.boxes = {name: self.marks.field(name, editor) for name, editor in editors.items()}
+        self.boxes["postal_code"] = self.marks.field("postal_code", self.postal_code_edit, self.post_town_edit,
+                                                     stretch=(0, 1))
+        self.marks.add("post_town", self.post_town_edit, self.marks.line("postal_code"))  # one row for both
         self.labels = {name: QLabel(buddy=self.boxes[name].editors[0]) for name, _text in LEFT_ROWS + RIGHT_ROWS}
         self.notes_label = QLabel(buddy=self.notes_edit)
         self.organisation_heading = section_heading("organisationFormHeading")
@@ -176,27 +180,16 @@ class OrganisationFields(QWidget):
 
     def mark(self, messages: dict[str, str]) -> dict[str, str]:
         """Show each message at its field and focus the first; return those no field shows."""
-        unplaced, first = {}, None
-        for field, text in messages.items():
-            box = self.boxes.get("postal_code" if field == "post_town" else field)  # one row for both
-            if box is None:
-                unplaced[field] = text
-                continue
-            box.show_error(text)
-            if field == "country_code":
-                self.show_country_row()
-            first = first or box
-        if first is not None:
-            first.setFocus()
-        return unplaced
+        if "country_code" in messages:
+            self.show_country_row()
+        return self.marks.mark(messages)
 
     def clear_errors(self) -> None:
-        for box in self.boxes.values():
-            box.clear_error()
+        self.marks.clear()
 
     def errors(self) -> dict[str, str]:
         """What each marked field says."""
-        return {name: box.error for name, box in self.boxes.items() if box.error}
+        return self.marks.errors()
 
     # --- words -----------------------------------------------------------------------------
 

@@ -7,13 +7,14 @@ import logging
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from sociolab_desktop.core.services import organisations as org
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import Translator
+from sociolab_desktop.ui.forms.buttons import save_buttons
+from sociolab_desktop.ui.forms.questions import SAVE, ask_save_anyway, ask_unsaved_changes
 from sociolab_desktop.ui.messages import InlineError
-from sociolab_desktop.ui.organisations.form_questions import FormQuestions
 from sociolab_desktop.ui.organisations.organisation_fields import OrganisationFields
 from sociolab_desktop.ui.persons.municipality_picker import country_choices, municipality_choices
 from sociolab_desktop.ui.shell_context import ShellContext
@@ -41,14 +42,14 @@ class OrganisationForm(QDialog):
         self.saving = False
         self._initial: org.OrganisationInput | None = None
         self._existing_id: str | None = None  # the duplicate "Open it" would show
-        self.questions = FormQuestions(self)
+        self.question_box = None  # "save anyway?" or "unsaved changes?" while it is shown
 
         self.fields = OrganisationFields()
         self.error = InlineError()
         self.open_existing_button = QPushButton(objectName="openExistingButton")
         self.open_existing_button.hide()
         self.open_existing_button.clicked.connect(lambda: self.open_existing(self._existing_id))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons, self.save_button, self.cancel_button = save_buttons(self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
@@ -78,12 +79,13 @@ class OrganisationForm(QDialog):
         self.setMinimumWidth(880)
 
     def _set_tab_order(self) -> None:
-        self.fields.set_tab_order(self.open_existing_button, self.buttons.button(QDialogButtonBox.StandardButton.Save),
-                                  self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+        self.fields.set_tab_order(self.open_existing_button, self.save_button, self.cancel_button)
 
     def _set_enabled(self, enabled: bool) -> None:
         self.fields.setEnabled(enabled)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(enabled)
+        self.save_button.setEnabled(enabled)
+        if enabled:
+            self.save_button.setDefault(True)  # while it was disabled Qt made Cancel the default
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -158,7 +160,7 @@ class OrganisationForm(QDialog):
             self.error.show_text(tr.gettext(error.message_id))
         elif isinstance(error, org.DuplicateOrganisationError):
             if error.only_name:
-                self.questions.ask_same_name(error)
+                self._ask_same_name(error)
             else:
                 field = next(d.reason for d in error.duplicates if d.reason != "name")
                 existing = next(d for d in error.duplicates if d.reason == field)
@@ -180,6 +182,13 @@ class OrganisationForm(QDialog):
         self.open_existing_button.hide()
         self._existing_id = None
 
+    def _ask_same_name(self, error: org.DuplicateOrganisationError) -> None:
+        """An organisation with the same name exists: open it (the default), save this one anyway,
+        or go back."""
+        tr, existing = self.ctx.tr, error.duplicates[0].id
+        ask_save_anyway(self, tr, error.render(tr), lambda: self.save(allow_same_name=True),
+                        instead=(tr.gettext("Open it"), lambda: self.open_existing(existing)))
+
     def open_existing(self, organisation_id: str | None) -> None:
         """Show the organisation that already exists instead; what was typed here is dropped."""
         if organisation_id:
@@ -193,7 +202,10 @@ class OrganisationForm(QDialog):
         if self.saving:
             return
         if self.is_dirty():
-            self.questions.ask_discard()
+            tr = self.ctx.tr
+            text = (tr.gettext("Save the new organisation before closing?") if self.organisation_id is None
+                    else tr.gettext("Save the changes to this organisation before closing?"))
+            ask_unsaved_changes(self, tr, text, lambda answer: self.save() if answer == SAVE else self.discard())
             return
         super().reject()
 
@@ -217,5 +229,6 @@ class OrganisationForm(QDialog):
             self.setWindowTitle(_("Edit organisation: {name}").format(name=name) if name else _("Edit organisation"))
         self.fields.retranslate(tr)
         self.open_existing_button.setText(_("Open the existing organisation"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(
-            self.save_shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
+        self.save_button.setText(_("Save"))
+        self.save_button.setToolTip(self.save_shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
+        self.cancel_button.setText(_("Cancel"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sociolab_desktop.core.domain.labels import LEGAL_FORMS, STAGES, label
 from sociolab_desktop.i18n import N_
-from sociolab_desktop.ui.organisations.choices import LEGAL_FORMS, STAGES, label
 from sociolab_desktop.ui.paged_list_model import PagedListModel
 
 # The tax number is searched, not shown: the registration number tells organisations apart.
@@ -59,11 +59,10 @@ def _listed(rows) -> list[ListedOrganisation]:
 
 class OrganisationListModel(PagedListModel):
     COLUMNS = COLUMNS
+    SITE_COLUMN = INFO_POINT
 
     def __init__(self, ctx, parent=None, **kwargs) -> None:
         super().__init__(ctx, parent, query=OrganisationQuery(), **kwargs)
-        self._site_names: dict[str, str] = {}
-        self.retranslate(ctx.tr)
 
     @staticmethod
     def count_and_first_page(store, query: OrganisationQuery, limit: int) -> tuple[int, list]:
@@ -79,12 +78,6 @@ class OrganisationListModel(PagedListModel):
 
         return _listed(list_organisations(store, _filter(query), offset=offset, limit=limit))
 
-    def set_site_names(self, names: dict[str, str]) -> None:
-        """Info point id → the name to show (see `short_site_names`)."""
-        self._site_names = dict(names)
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, INFO_POINT), self.index(self.rowCount() - 1, INFO_POINT))
-
     def organisation_id(self, row: int) -> str | None:
         return self.row_id(row)
 
@@ -93,30 +86,12 @@ class OrganisationListModel(PagedListModel):
         if column == NAME:
             return row.name
         if column == LEGAL_FORM:
-            return label(LEGAL_FORMS, row.legal_form, tr)
+            return label(tr, LEGAL_FORMS, row.legal_form)
         if column == STAGE:
-            return label(STAGES, row.stage, tr)
+            return label(tr, STAGES, row.stage)
         if column == REGISTRATION_NUMBER:
             return row.registration_number or ""
         if column == MUNICIPALITY:
             return listed.municipality_name
-        return self._site_names.get(row.site_id or "", "")
+        return self.site_name(row.site_id)
 
-
-def short_site_names(names: dict[str, str]) -> dict[str, str]:
-    """The info points' names without the words most of them begin with ("Informacijska točka
-    Maribor", "… Ptuj" → "Maribor", "Ptuj"): the ends tell them apart in a narrow column."""
-    counts: dict[tuple[str, ...], int] = {}
-    for name in names.values():
-        words = tuple(name.split())
-        for length in range(1, len(words)):  # never the whole name
-            counts[words[:length]] = counts.get(words[:length], 0) + 1
-    shared = [(count, len(prefix), prefix) for prefix, count in counts.items() if count >= 2]
-    if not shared:
-        return dict(names)
-    prefix = max(shared)[2]
-    short = {}
-    for site_id, name in names.items():
-        words = tuple(name.split())
-        short[site_id] = " ".join(words[len(prefix):]) if words[:len(prefix)] == prefix else name
-    return short

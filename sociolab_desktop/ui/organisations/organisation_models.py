@@ -9,8 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from sociolab_desktop.core.domain.labels import ORGANISATION_ROLES, label
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.organisations.choices import ROLES, label
 from sociolab_desktop.ui.organisations.timeline_text import describe
 
 Index = QModelIndex | QPersistentModelIndex
@@ -91,7 +91,7 @@ class LinkedPersonsModel(_ListModel):
         if column == PERSON:
             return link.person_name
         if column == ROLE:
-            return label(ROLES, link.role, self._tr)
+            return label(self._tr, ORGANISATION_ROLES, link.role)
         return self._date(link.since if column == SINCE else link.until)
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociolab_desktop import APP_NAME
+from sociolab_desktop.core.domain.labels import ORGANISATION_ROLES, label
 from sociolab_desktop.core.services import organisation_roles as roles
 from sociolab_desktop.core.services.organisations import OrganisationDetail, get_organisation
 from sociolab_desktop.core.services.timeline import organisation_timeline
 from sociolab_desktop.i18n import Translator
-from sociolab_desktop.ui.organisations.choices import ROLES, label
+from sociolab_desktop.ui.forms.questions import ask
 from sociolab_desktop.ui.organisations.details_panel import DetailsPanel
 from sociolab_desktop.ui.organisations.organisation_models import (
     PERSON,
@@ -126,14 +126,19 @@ class OrganisationWindow(QWidget):
         self.tabs.addTab(self.timeline_table, "")
         self.close_button = QPushButton(objectName="closeOrganisationButton")
         self.close_button.clicked.connect(self.close)
-        self.unlink_box: QMessageBox | None = None
+        self.question_box: QMessageBox | None = None  # "remove the link?" while it is shown
         self._build_layout()
         self._install_shortcuts()
         self._update_buttons()
         self.resize(*DEFAULT_SIZE)
-        ctx.language_changed.connect(lambda: self.retranslate(self.ctx.tr))
+        ctx.language_changed.connect(self._on_language_changed)
         self.retranslate(ctx.tr)
         self.reload()
+
+    def _on_language_changed(self) -> None:
+        """A bound method, not a lambda: Qt drops the connection when the window is deleted (a
+        lambda would keep calling into the deleted window at the next language switch)."""
+        self.retranslate(self.ctx.tr)
 
     def _persons_tab(self) -> QWidget:
         tab = QWidget()
@@ -250,18 +255,10 @@ class OrganisationWindow(QWidget):
         tr = self.ctx.tr
         text = tr.gettext("Remove {person} as {role} of “{organisation}”? If the person has left, "
                           "give the role an end date instead, so the history stays.").format(
-            person=link.person_name, role=label(ROLES, link.role, tr), organisation=link.organisation_name)
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, text, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        remove = box.addButton(tr.gettext("Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.buttonClicked.connect(lambda button: button is remove and self._unlink(link.id))
-        self.unlink_box = box
-        box.open()
-        return box
+            person=link.person_name, role=label(tr, ORGANISATION_ROLES, link.role), organisation=link.organisation_name)
+        choices = [(tr.gettext("Remove"), QMessageBox.ButtonRole.DestructiveRole),
+                   (tr.gettext("Cancel"), QMessageBox.ButtonRole.RejectRole)]
+        return ask(self, text, choices, lambda index: index == 0 and self._unlink(link.id), default=1)
 
     def _unlink(self, role_id: str) -> None:
         store, actor = self.ctx.workspace.store, self.ctx.workspace.actor

@@ -4,41 +4,33 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from sociolab_desktop.core.domain.labels import ORGANISATION_ROLES, label
 from sociolab_desktop.core.services import organisation_roles as roles
 from sociolab_desktop.core.services.fields import FieldErrors
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.clients.clients_page import SEARCH_DELAY_MS, SearchField
+from sociolab_desktop.ui.forms.dates import OptionalDateEdit
+from sociolab_desktop.ui.forms.field_marks import FieldBox
 from sociolab_desktop.ui.messages import InlineError
-from sociolab_desktop.ui.organisations.choices import ROLES, fill_combo, label
-from sociolab_desktop.ui.organisations.field_box import FieldBox
-from sociolab_desktop.ui.organisations.optional_date import OptionalDateEdit
+from sociolab_desktop.ui.organisations.choices import fill_combo
+from sociolab_desktop.ui.person_finder import PersonFinder
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
 
-MAX_FOUND = 50  # a page of candidates; more typing narrows it
 CHOOSE_ROLE = N_("Choose…")
-
-
-def find_persons(store, text: str) -> list:
-    """In a worker: live persons matching `text` (accent-insensitive), Slovenian order."""
-    from sociolab_desktop.core.services.person_search import search_persons
-
-    return search_persons(store, text, limit=MAX_FOUND) if text.strip() else []
+NO_PERSON_FOUND = N_("No person found. Check the spelling, or register the person in Clients first.")
 
 
 class _DatesDialog(QDialog):
@@ -59,7 +51,11 @@ class _DatesDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        ctx.language_changed.connect(lambda: self.retranslate(self.ctx.tr))
+        ctx.language_changed.connect(self._on_language_changed)
+
+    def _on_language_changed(self) -> None:
+        """A bound method, not a lambda: Qt drops the connection when the dialog is deleted."""
+        self.retranslate(self.ctx.tr)
 
     def _finish_layout(self) -> None:
         self.form.addRow(self.since_label, self.since_box)
@@ -137,28 +133,16 @@ class RoleDialog(_DatesDialog):
         self.setObjectName("roleDialog")
         self.organisation_id = organisation_id
         self.organisation_name = organisation_name
-        self._generation = 0
-        self.searching = False
 
-        self.search_edit = SearchField(objectName="roleDialogSearch")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textEdited.connect(lambda _text: self.search_timer.start())
-        self.search_edit.returnPressed.connect(self._search_now)
-        self.search_edit.down_pressed.connect(self._focus_results)
-        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self._search_now)
-        self.results = QListWidget(objectName="roleDialogResults")
+        self.finder = PersonFinder(ctx, "roleDialog", NO_PERSON_FOUND)
+        self.search_edit, self.results = self.finder.field, self.finder.results
         self.results.setMinimumHeight(180)
-        self.results.itemActivated.connect(lambda _item: self.role_combo.setFocus())
-        self.found_label = QLabel(objectName="roleDialogFound", wordWrap=True)
-        self.found_label.setEnabled(False)
+        self.finder.chosen.connect(lambda: self.role_combo.setFocus())
         self.role_combo = QComboBox(objectName="roleDialogRole")
         self.role_box = FieldBox(self.role_combo)
         self.person_label = QLabel(buddy=self.search_edit)
         self.role_label = QLabel(buddy=self.role_combo)
-        self.form.addRow(self.person_label, self.search_edit)
-        self.form.addRow("", self.results)
-        self.form.addRow("", self.found_label)
+        self.form.addRow(self.person_label, self.finder)
         self.form.addRow(self.role_label, self.role_box)
         self._finish_layout()
         for first, second in ((self.search_edit, self.results), (self.results, self.role_combo),
@@ -170,53 +154,10 @@ class RoleDialog(_DatesDialog):
         self.retranslate(ctx.tr)
         self.search_edit.setFocus()
 
-    def _search_now(self) -> None:
-        self.search_timer.stop()
-        self._generation += 1
-        generation, text, store = self._generation, self.search_edit.text(), self.ctx.workspace.store
-        self.searching = True
-        self.ctx.operations.run(lambda: find_persons(store, text),
-                                on_success=lambda rows: self._on_found(generation, rows), owner=self)
-
-    def _on_found(self, generation: int, rows: list) -> None:
-        if generation != self._generation:
-            return
-        self.searching = False
-        self.results.clear()
-        for row in rows:
-            parts = [f"{row.last_name} {row.first_name}", row.municipality_name, row.email]
-            item = QListWidgetItem(" · ".join(part for part in parts if part))
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, f"{row.first_name} {row.last_name}")
-            self.results.addItem(item)
-        if rows:
-            self.results.setCurrentRow(0)
-        self._show_found(len(rows))
-
-    def _show_found(self, count: int | None) -> None:
-        tr = self.ctx.tr
-        if count is None or not self.search_edit.text().strip():
-            text = ""  # the search field's placeholder says what to type
-        elif count == 0:
-            text = tr.gettext("No person found. Check the spelling, or register the person in Clients first.")
-        elif count >= MAX_FOUND:
-            text = tr.gettext("Showing the first {count}; type more to narrow the list.").format(count=count)
-        else:
-            text = tr.ngettext("{count} person found", "{count} persons found", count).format(count=count)
-        self.found_label.setText(text)
-
-    def _focus_results(self) -> None:
-        if self.results.count():
-            self.results.setFocus()
-
-    def chosen_person_id(self) -> str | None:
-        item = self.results.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-
     def accept(self) -> None:
         if self.busy:
             return
-        person_id, role = self.chosen_person_id(), self.role_combo.currentData()
+        person_id, role = self.finder.chosen_person_id(), self.role_combo.currentData()
         self.role_box.clear_error()
         if person_id is None:
             self.error.show_text(self.ctx.tr.gettext("Find and choose the person first."))
@@ -240,10 +181,9 @@ class RoleDialog(_DatesDialog):
         self.setWindowTitle(_("Link a person to “{name}”").format(name=self.organisation_name))
         self.person_label.setText(_("Person:"))
         self.role_label.setText(_("Role:"))
-        self.search_edit.setPlaceholderText(_("Type part of the name, e-mail, phone or EMŠO"))
-        fill_combo(self.role_combo, ROLES, tr, first=CHOOSE_ROLE)
+        self.finder.retranslate(tr)
+        fill_combo(self.role_combo, ORGANISATION_ROLES, tr, first=CHOOSE_ROLE)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Link"))
-        self._show_found(self.results.count() if self.search_edit.text().strip() else None)
 
 
 class RoleDatesDialog(_DatesDialog):
@@ -280,4 +220,5 @@ class RoleDatesDialog(_DatesDialog):
         _ = tr.gettext
         self.setWindowTitle(_("Dates of the role"))
         self.who_label.setText(_("{person}: {role} in “{organisation}”").format(
-            person=self.link.person_name, role=label(ROLES, self.link.role, tr), organisation=self.link.organisation_name))
+            person=self.link.person_name, role=label(tr, ORGANISATION_ROLES, self.link.role),
+            organisation=self.link.organisation_name))

@@ -6,16 +6,21 @@ Plain functions of an item and a Translator (no Qt), for an organisation's timel
 
 from __future__ import annotations
 
-from sociolab_desktop.core.services.timeline import TimelineItem, TimelineKind
-from sociolab_desktop.i18n import Translator
-from sociolab_desktop.ui.organisations.choices import (
+from sociolab_desktop.core.domain.labels import (
+    CONSENT_PURPOSES,
+    CONTACT_CHANNELS,
+    CONTACT_TOPICS,
     CONTRACT_TYPES,
     ENROLMENT_STATUSES,
+    MENTORING_MODES,
+    MENTORING_TOPICS,
+    ORGANISATION_ROLES,
     PRODUCT_STAGES,
-    ROLES,
     label,
+    labels,
 )
-from sociolab_desktop.ui.persons import history_labels as hl
+from sociolab_desktop.core.services.timeline import TimelineItem, TimelineKind
+from sociolab_desktop.i18n import Translator
 
 SEPARATOR = " · "
 
@@ -26,27 +31,27 @@ def _join(*parts: str | None) -> str:
 
 def _contact(item: TimelineItem, tr: Translator, about_person: bool) -> tuple[str, str]:
     _, d = tr.gettext, item.detail
-    what = _("Contact: {channel}").format(channel=hl.label(tr, hl.CONTACT_CHANNELS, d.get("channel")))
+    what = _("Contact: {channel}").format(channel=label(tr, CONTACT_CHANNELS, d.get("channel")))
     follow_up = ""
     if d.get("follow_up_on"):
         text = _("follow-up done") if d.get("follow_up_done") else _("follow-up on {date}")
         follow_up = text.format(date=tr.format_date(d["follow_up_on"], "numeric"))
     referral = _("referred to {referral}").format(referral=d["referral"]) if d.get("referral") else ""
     who = item.title if about_person else d.get("person_name")
-    topics = hl.labels(tr, hl.CONTACT_TOPICS, d.get("topics") or ())
+    topics = labels(tr, CONTACT_TOPICS, d.get("topics") or ())
     return what, _join(topics, who, d.get("description"), d.get("outcome"), referral, follow_up)
 
 
 def _mentoring(item: TimelineItem, tr: Translator) -> tuple[str, str]:
     _, d = tr.gettext, item.detail
-    what = _("Mentoring session: {mode}").format(mode=hl.label(tr, hl.MENTORING_MODES, d.get("mode")))
+    what = _("Mentoring session: {mode}").format(mode=label(tr, MENTORING_MODES, d.get("mode")))
     hours = tr.hours_in_words(d.get("hours") or 0)
-    return what, _join(hours, hl.labels(tr, hl.MENTORING_TOPICS, d.get("topics") or ()), d.get("summary"))
+    return what, _join(hours, labels(tr, MENTORING_TOPICS, d.get("topics") or ()), d.get("summary"))
 
 
 def _role(item: TimelineItem, tr: Translator) -> tuple[str, str]:
     _, d = tr.gettext, item.detail
-    role = label(ROLES, d.get("role"), tr)
+    role = label(tr, ORGANISATION_ROLES, d.get("role"))
     if item.kind == TimelineKind.ROLE_ENDED:
         what = _("Role ended: {role}")
     elif d.get("date_known", True):
@@ -78,14 +83,14 @@ def _organisation_record(item: TimelineItem, tr: Translator) -> tuple[str, str]:
     if item.kind == TimelineKind.PROGRAMME_STARTED:
         return _("Support programme started"), d.get("outcome") or ""
     if item.kind == TimelineKind.PROGRAMME_ENDED:
-        return (_("Support programme ended: {status}").format(status=label(ENROLMENT_STATUSES, d.get("status"), tr)),
+        return (_("Support programme ended: {status}").format(status=label(tr, ENROLMENT_STATUSES, d.get("status"))),
                 d.get("outcome") or "")
     if item.kind == TimelineKind.JOB:
         what = _("Job created") if d.get("kind") == "created" else _("Job retained")
         vulnerable = _("person from a vulnerable group") if d.get("is_vulnerable_group") else ""
-        return what, _join(label(CONTRACT_TYPES, d.get("contract_type"), tr), vulnerable)
+        return what, _join(label(tr, CONTRACT_TYPES, d.get("contract_type")), vulnerable)
     return (_("Socially innovative product: {name}").format(name=item.title or ""),
-            _join(label(PRODUCT_STAGES, d.get("stage"), tr), d.get("description")))
+            _join(label(tr, PRODUCT_STAGES, d.get("stage")), d.get("description")))
 
 
 def describe(item: TimelineItem, tr: Translator, *, about_person: bool = False) -> tuple[str, str]:
@@ -99,7 +104,7 @@ def describe(item: TimelineItem, tr: Translator, *, about_person: bool = False) 
         return _role(item, tr)
     if kind in (TimelineKind.CONSENT_GIVEN, TimelineKind.CONSENT_WITHDRAWN):
         what = tr.gettext("Consent given") if kind == TimelineKind.CONSENT_GIVEN else tr.gettext("Consent withdrawn")
-        return what, hl.label(tr, hl.CONSENT_PURPOSES, item.title)
+        return what, label(tr, CONSENT_PURPOSES, item.title)
     if kind in (TimelineKind.REGISTERED, TimelineKind.REGISTRATION_CANCELLED, TimelineKind.ATTENDED,
                 TimelineKind.CERTIFICATE):
         return _event(item, tr)

@@ -6,9 +6,9 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from sociolab_desktop.core.domain.labels import CONSENT_PURPOSES, label
 from sociolab_desktop.core.services.consents import ConsentRecord
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.persons.history_labels import CONSENT_PURPOSES, label
 from sociolab_desktop.ui.persons.person_page_data import ConsentState, consent_state
 
 BADGES = {  # words, text colour, background: green, red and amber, readable on the window's grey

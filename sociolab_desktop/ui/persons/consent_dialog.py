@@ -17,24 +17,15 @@ from PySide6.QtWidgets import (
 
 from sociolab_desktop.core.documents.consent_form import CONSENT_TEXT_VERSION
 from sociolab_desktop.core.domain.enums import ConsentChannel, ConsentPurpose
+from sociolab_desktop.core.domain.labels import CONSENT_CHANNELS, CONSENT_PURPOSES, label
 from sociolab_desktop.core.services import consents
 from sociolab_desktop.core.services.consents import ConsentInput, ConsentRecord
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, Translator
+from sociolab_desktop.ui.forms.buttons import save_buttons
+from sociolab_desktop.ui.forms.dates import date_edit, from_qdate, set_date_format
+from sociolab_desktop.ui.forms.field_marks import FieldMarks
 from sociolab_desktop.ui.messages import InlineError
-from sociolab_desktop.ui.persons.dialog_fields import (
-    FieldMarks,
-    date_edit,
-    from_qdate,
-    save_buttons,
-    set_date_format,
-    with_error,
-)
-from sociolab_desktop.ui.persons.history_labels import (
-    CONSENT_CHANNELS,
-    CONSENT_PURPOSES,
-    label,
-)
 from sociolab_desktop.ui.shell_context import ShellContext
 
 NOTHING_TO_WITHDRAW = N_("The person has no consent to withdraw.")
@@ -68,10 +59,8 @@ class _SavingDialog(QDialog):
         self.retranslate(self.ctx.tr)
 
     def _field(self, name: str, label_widget: QLabel, widget: QWidget) -> None:
-        box, error = with_error(widget)
         label_widget.setBuddy(widget)
-        self.form.addRow(label_widget, box)
-        self.marks.add(name, widget, error)
+        self.form.addRow(label_widget, self.marks.field(name, widget))
 
     def _on_language_changed(self) -> None:
         self.retranslate(self.ctx.tr)

@@ -24,26 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from sociolab_desktop.core.domain.enums import ContactChannel, ContactTopic
+from sociolab_desktop.core.domain.labels import CONTACT_CHANNELS, CONTACT_TOPICS, label
 from sociolab_desktop.core.services import contacts
 from sociolab_desktop.core.services.contacts import ContactInput, ContactRecord
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, Translator
+from sociolab_desktop.ui.forms.buttons import save_buttons
+from sociolab_desktop.ui.forms.dates import date_edit, from_qdate, set_date_format, to_qdate
+from sociolab_desktop.ui.forms.field_marks import FieldMarks
+from sociolab_desktop.ui.forms.questions import FORM_CHANGED, ask_unsaved_changes
 from sociolab_desktop.ui.messages import InlineError
-from sociolab_desktop.ui.persons import dialog_fields
-from sociolab_desktop.ui.persons.dialog_fields import (
-    FieldMarks,
-    date_edit,
-    from_qdate,
-    save_buttons,
-    set_date_format,
-    to_qdate,
-    with_error,
-)
-from sociolab_desktop.ui.persons.history_labels import (
-    CONTACT_CHANNELS,
-    CONTACT_TOPICS,
-    label,
-)
 from sociolab_desktop.ui.shell_context import ShellContext
 
 FOLLOW_UP_AFTER_DAYS = 14  # the date a follow-up starts at when ticked: two weeks after the contact
@@ -112,6 +102,7 @@ class ContactDialog(QDialog):
         self.person_id, self.contact_id, self.organisation_id = person_id, contact_id, organisation_id
         self.saving = False
         self.loaded = False
+        self.question_box = None
         self._initial: ContactInput | None = None
 
         self.person_value = QLabel(objectName="contactPerson")
@@ -157,11 +148,9 @@ class ContactDialog(QDialog):
         self.labels: dict[str, QLabel] = {}
 
         def add(form: QFormLayout, name: str, widget: QWidget, label_widget: QWidget | None = None) -> None:
-            box, error = with_error(widget)
             if label_widget is None:
                 label_widget = self.labels[name] = QLabel(buddy=widget)
-            form.addRow(label_widget, box)
-            self.marks.add(name, widget, error)
+            form.addRow(label_widget, self.marks.field(name, widget))
 
         left = QFormLayout()
         left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -178,8 +167,7 @@ class ContactDialog(QDialog):
         grid = QGridLayout(self.topics_box)
         for number, check in enumerate(self.topic_checks.values()):
             grid.addWidget(check, number % 4, number // 4)
-        topics, topics_error = with_error(self.topics_box)
-        self.marks.add("topics", next(iter(self.topic_checks.values())), topics_error)
+        topics = self.marks.field("topics", self.topics_box, focus=next(iter(self.topic_checks.values())))
 
         top = QHBoxLayout()
         top.addLayout(left, 1)
@@ -344,6 +332,9 @@ class ContactDialog(QDialog):
         self._on_load_failed(error)
 
     def reject(self) -> None:
-        if self.is_changed() and not dialog_fields.ask_discard_changes(self, self.ctx.tr):
+        if self.is_changed():
+            tr = self.ctx.tr
+            ask_unsaved_changes(self, tr, tr.gettext(FORM_CHANGED), lambda _discard: QDialog.reject(self),
+                                can_save=False)
             return
         super().reject()

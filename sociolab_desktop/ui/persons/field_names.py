@@ -3,13 +3,10 @@ and the messages about what the form itself could not read."""
 
 from __future__ import annotations
 
+from sociolab_desktop.core.domain.labels import ESF_QUESTIONS
 from sociolab_desktop.i18n import N_
-from sociolab_desktop.ui.persons.person_labels import (
-    DISADVANTAGE_QUESTIONS,
-    HOUSEHOLD_QUESTIONS,
-)
 
-ANSWER_FIELDS = tuple(name for name, _label in (*HOUSEHOLD_QUESTIONS, *DISADVANTAGE_QUESTIONS))
+ANSWER_FIELDS = tuple(ESF_QUESTIONS)
 
 # Keyed by PersonInput field, except "birth": one field holds the date or the year of birth.
 FIELD_LABELS = {
@@ -32,8 +29,7 @@ FIELD_LABELS = {
     "first_contact_date": N_("First contact"),
     "labour_status": N_("Labour-market status"),
     "isced_level": N_("Education (ISCED)"),
-    **dict(HOUSEHOLD_QUESTIONS),
-    **dict(DISADVANTAGE_QUESTIONS),
+    **ESF_QUESTIONS,
     "is_incomplete": N_("Still to collect"),
     "notes": N_("Notes"),
 }

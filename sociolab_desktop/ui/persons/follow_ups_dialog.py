@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sociolab_desktop.core.domain.labels import CONTACT_TOPICS, labels
 from sociolab_desktop.core.services import contacts
 from sociolab_desktop.core.services.contacts import ContactRecord
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.labels import area_title
-from sociolab_desktop.ui.persons.history_labels import CONTACT_TOPICS, labels
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sociolab_desktop.core.domain.labels import (
+    ANSWERS,
+    ESF_QUESTIONS,
+    GENDERS,
+    ISCED_LEVELS,
+    LABOUR_STATUSES,
+    TARGET_GROUPS,
+    label,
+)
 from sociolab_desktop.core.domain.municipalities import municipality_by_code
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.persons.person_labels import (
-    ANSWER_LABELS,
-    DISADVANTAGE_QUESTIONS,
-    GENDER_LABELS,
-    HOUSEHOLD_QUESTIONS,
-    ISCED_LABELS,
-    LABOUR_STATUS_LABELS,
-    TARGET_GROUP_LABELS,
-)
 
 # In the order of person_operations.MERGEABLE_FIELDS (a test keeps the two equal).
 FIELD_LABELS = {
@@ -38,17 +38,16 @@ FIELD_LABELS = {
     "first_contact_date": N_("First contact"),
     "labour_status": N_("Labour-market status"),
     "isced_level": N_("Education (ISCED)"),
-    **dict(HOUSEHOLD_QUESTIONS),
-    **dict(DISADVANTAGE_QUESTIONS),
+    **ESF_QUESTIONS,
     "notes": N_("Notes"),
 }
 
 _CHOICES = {
-    "gender": GENDER_LABELS,
-    "labour_status": LABOUR_STATUS_LABELS,
-    "isced_level": ISCED_LABELS,
-    "target_group": TARGET_GROUP_LABELS,
-    **{name: ANSWER_LABELS for name, _label in (*HOUSEHOLD_QUESTIONS, *DISADVANTAGE_QUESTIONS)},
+    "gender": GENDERS,
+    "labour_status": LABOUR_STATUSES,
+    "isced_level": ISCED_LEVELS,
+    "target_group": TARGET_GROUPS,
+    **{name: ANSWERS for name in ESF_QUESTIONS},
 }
 
 # PersonLinks' counts, as the window lists them.
@@ -72,8 +71,7 @@ def value_text(tr: Translator, field: str, value) -> str:
     if value is None or value == "":
         return ""
     if field in _CHOICES:
-        label = _CHOICES[field].get(value)
-        return tr.gettext(label) if label else str(value)
+        return label(tr, _CHOICES[field], value)
     if isinstance(value, dt.date):
         return tr.format_date(value)
     if field == "municipality_code":

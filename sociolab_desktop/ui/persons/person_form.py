@@ -14,13 +14,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from sociolab_desktop import APP_NAME
 from sociolab_desktop.core.services.persons import (
     PersonDetail,
     PersonValidationError,
@@ -28,6 +26,7 @@ from sociolab_desktop.core.services.persons import (
 )
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, Translator
+from sociolab_desktop.ui.forms.questions import SAVE, ask_unsaved_changes
 from sociolab_desktop.ui.labels import area_title
 from sociolab_desktop.ui.messages import InlineError
 from sociolab_desktop.ui.persons.duplicate_dialog import DuplicateDialog
@@ -106,8 +105,7 @@ class PersonFormDialog(QDialog):
         self.saved_person: PersonDetail | None = None
         self.existing_person_id: str | None = None
         self.duplicate_dialog: DuplicateDialog | None = None
-        self.unsaved_box: QMessageBox | None = None
-        self.unsaved_buttons: dict[str, QPushButton] = {}
+        self.question_box: QMessageBox | None = None  # "save the changes?" while it is shown
         self.opened_window: QWidget | None = None
         self._ready = False
         self._busy = False
@@ -301,12 +299,8 @@ class PersonFormDialog(QDialog):
         if self._busy:
             return  # the record is being written; the form closes by itself when it is
         if self.isVisible() and self._ready and self.has_changes():  # a hidden form cannot ask
-            answer = self.ask_unsaved_changes()
-            if answer == "save":
-                self.save()
-                return
-            if answer == "cancel":
-                return
+            self.ask_unsaved_changes()
+            return
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -316,26 +310,17 @@ class PersonFormDialog(QDialog):
         else:
             event.accept()
 
-    def ask_unsaved_changes(self) -> str:
-        """"save", "discard" or "cancel" (Esc in the question keeps the form open)."""
+    def ask_unsaved_changes(self) -> QMessageBox:
+        """Save, close without saving, or keep editing (Esc); the form stays open while it asks."""
         _ = self.ctx.tr.gettext
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, _("Save the changes to this person?"),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("unsavedChangesBox")
-        box.setInformativeText(_("You changed the form and have not saved it yet."))
-        self.unsaved_buttons = {
-            "save": box.addButton(_("Save"), QMessageBox.ButtonRole.AcceptRole),
-            "discard": box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole),
-            "cancel": box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole),
-        }
-        box.setDefaultButton(self.unsaved_buttons["save"])
-        box.setEscapeButton(self.unsaved_buttons["cancel"])
-        self.unsaved_box = box
-        box.exec()
-        clicked = box.clickedButton()
-        self.unsaved_box = None
-        box.deleteLater()
-        return next((key for key, button in self.unsaved_buttons.items() if button is clicked), "cancel")
+        return ask_unsaved_changes(self, self.ctx.tr, _("Save the changes to this person?"), self._on_unsaved_answer,
+                                   informative=_("You changed the form and have not saved it yet."))
+
+    def _on_unsaved_answer(self, answer: str) -> None:
+        if answer == SAVE:
+            self.save()
+        else:
+            super().reject()
 
     # --- words -----------------------------------------------------------------------------
 

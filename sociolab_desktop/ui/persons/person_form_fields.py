@@ -20,10 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sociolab_desktop.core.domain.labels import (
+    ANSWERS,
+    DISADVANTAGE_QUESTIONS,
+    GENDERS,
+    HOUSEHOLD_QUESTIONS,
+    ISCED_LEVELS,
+    LABOUR_STATUSES,
+    NOT_RECORDED,
+    TARGET_GROUPS,
+    translated,
+)
 from sociolab_desktop.i18n import SUPPORTED_LANGUAGES, Translator
 from sociolab_desktop.ui.labels import bold_label, section_heading
 from sociolab_desktop.ui.persons import field_names as names
-from sociolab_desktop.ui.persons import person_labels as pl
 from sociolab_desktop.ui.persons.field_names import ANSWER_FIELDS
 from sociolab_desktop.ui.persons.municipality_picker import (
     CountryPicker,
@@ -58,7 +68,7 @@ class PersonFormFields(QWidget):
 
         line = self._line_edit
         line("first_name"), line("last_name")
-        self._choice("gender", pl.GENDER_LABELS)
+        self._choice("gender", GENDERS)
         line("birth").setMaximumWidth(240)
         line("emso").setMaximumWidth(170)
         line("tax_number").setMaximumWidth(170)
@@ -69,16 +79,16 @@ class PersonFormFields(QWidget):
         line("post_town")
         self.municipality = self._add("municipality_code", MunicipalityPicker())
         self.country = self._add("country_code", CountryPicker())
-        self._choice("target_group", pl.TARGET_GROUP_LABELS)
+        self._choice("target_group", TARGET_GROUPS)
         self.language = self._add("preferred_language", QComboBox(objectName="preferredLanguage"))
         for code in SUPPORTED_LANGUAGES:
             self.language.addItem(code, code)
         self.site = self._add("site_id", QComboBox(objectName="siteId"))
         line("first_contact_date").setMaximumWidth(170)
-        self._choice("labour_status", pl.LABOUR_STATUS_LABELS)
-        self._choice("isced_level", pl.ISCED_LABELS)
+        self._choice("labour_status", LABOUR_STATUSES)
+        self._choice("isced_level", ISCED_LEVELS)
         for name in ANSWER_FIELDS:
-            self._choice(name, pl.ANSWER_LABELS)
+            self._choice(name, ANSWERS)
         self.incomplete = self._add("is_incomplete", QCheckBox(objectName="isIncomplete"))
         self.notes = self._add("notes", QPlainTextEdit(objectName="notes"))
         self.notes.setTabChangesFocus(True)  # Tab leaves the notes; Enter is a new line
@@ -169,8 +179,8 @@ class PersonFormFields(QWidget):
             ("section", "intake"), ("target_group",), ("preferred_language",), ("site_id",),
             ("first_contact_date",),
             ("section", "esf"), ("labour_status",), ("isced_level",),
-            ("sub", "household"), *((name,) for name, _label in pl.HOUSEHOLD_QUESTIONS),
-            ("sub", "disadvantage"), *((name,) for name, _label in pl.DISADVANTAGE_QUESTIONS),
+            ("sub", "household"), *((name,) for name in HOUSEHOLD_QUESTIONS),
+            ("sub", "disadvantage"), *((name,) for name in DISADVANTAGE_QUESTIONS),
             ("is_incomplete",),
         ])
         # Notes fill the rest of the shorter left column; Tab reaches them last, after the
@@ -302,10 +312,10 @@ class PersonFormFields(QWidget):
         for key, heading in self.subheadings.items():
             heading.setText(_(names.SUBSECTION_TITLES[key]))
         self.labels["is_incomplete"].clear()  # the check box says it
-        for combo, labels in self.choice_combos:
-            combo.setItemText(0, _(pl.NOT_RECORDED))
-            for row, label in enumerate(labels.values(), start=1):
-                combo.setItemText(row, _(label))
+        for combo, table in self.choice_combos:
+            combo.setItemText(0, _(NOT_RECORDED))
+            for row, text in enumerate(table.values(), start=1):
+                combo.setItemText(row, translated(tr, text))
         for row in range(self.language.count()):
             name = tr.language_name(self.language.itemData(row))
             self.language.setItemText(row, name[:1].upper() + name[1:])

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QPlainTextEdit
 from sociolab_desktop.core.domain.validation import FieldError
 from sociolab_desktop.core.services.persons import PersonDetail, PersonInput
 from sociolab_desktop.i18n import Translator
+from sociolab_desktop.ui.forms.dates import parse_typed_date
 from sociolab_desktop.ui.persons import field_names as names
-from sociolab_desktop.ui.persons.date_text import parse_typed_date
 from sociolab_desktop.ui.persons.municipality_picker import (
     NO_MATCH,
     CountryPicker,

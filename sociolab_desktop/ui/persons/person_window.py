@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sociolab_desktop.core.domain.labels import DOCUMENT_LANGUAGES, ORGANISATION_ROLES_IN_SENTENCE, label
 from sociolab_desktop.core.services.timeline import TimelineItem, TimelineKind
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.labels import area_title, section_heading
@@ -27,7 +28,6 @@ from sociolab_desktop.ui.persons.consent_dialog import (
     WithdrawConsentDialog,
 )
 from sociolab_desktop.ui.persons.contact_dialog import ContactDialog
-from sociolab_desktop.ui.persons.history_labels import ROLES, label
 from sociolab_desktop.ui.persons.person_page_data import (
     ConsentState,
     PersonPage,
@@ -43,7 +43,6 @@ ORGANISATION_ROLE = Qt.ItemDataRole.UserRole + 1
 FACTS = (("birth", N_("Date of birth:")), ("municipality", N_("Municipality:")), ("email", N_("E-mail:")),
          ("phone", N_("Phone:")), ("site", N_("Info point:")), ("first_contact", N_("First contact:")),
          ("language", N_("Documents in:")))
-LANGUAGE_NAMES = {"sl": N_("Slovenian"), "en": N_("English")}
 
 
 def open_person_window(ctx: ShellContext, person_id: str, parent: QWidget | None = None) -> PersonWindow:
@@ -247,14 +246,14 @@ class PersonWindow(QWidget):
             "birth": birth, "municipality": person.municipality_name or "—", "email": person.email or "—",
             "phone": person.phone or "—", "site": page.site_names.get(person.site_id, "—"),
             "first_contact": tr.format_date(person.first_contact_date) if person.first_contact_date else "—",
-            "language": _(LANGUAGE_NAMES.get(person.preferred_language, LANGUAGE_NAMES["sl"])),
+            "language": label(tr, DOCUMENT_LANGUAGES, person.preferred_language or "sl"),
         }
         for key, value in values.items():
             self.facts[key].setText(value)
         self.badge.show_consents(page.consents, tr)
         self.organisations.clear()
         for link in page.organisations:
-            role = label(tr, ROLES, link.role)
+            role = label(tr, ORGANISATION_ROLES_IN_SENTENCE, link.role)
             text = (_("{organisation} — {role} since {date}").format(
                 organisation=link.organisation_name, role=role, date=tr.format_date(link.since)) if link.since
                 else _("{organisation} — {role}").format(organisation=link.organisation_name, role=role))

@@ -13,11 +13,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sociolab_desktop.core.domain.labels import (
+    CONSENT_CHANNELS,
+    CONSENT_PURPOSES,
+    CONTACT_CHANNELS,
+    CONTACT_TOPICS,
+    EVENT_TYPES_IN_SENTENCE,
+    MENTORING_MODES,
+    MENTORING_TOPICS,
+    ORGANISATION_ROLES_IN_SENTENCE,
+    REGISTRATION_STATUSES_IN_SENTENCE,
+    label,
+    labels,
+    title_in,
+)
 from sociolab_desktop.core.services.timeline import TimelineItem, TimelineKind
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.persons import history_labels as hl
 
 COLUMNS = (N_("Date"), N_("What"), N_("Details"))
+TIMELINE_KINDS = {
+    TimelineKind.CONTACT: N_("Contact"),
+    TimelineKind.CONSENT_GIVEN: N_("Consent given"),
+    TimelineKind.CONSENT_WITHDRAWN: N_("Consent withdrawn"),
+    TimelineKind.REGISTERED: N_("Registration"),
+    TimelineKind.REGISTRATION_CANCELLED: N_("Registration cancelled"),
+    TimelineKind.ATTENDED: N_("Attendance"),
+    TimelineKind.CERTIFICATE: N_("Certificate"),
+    TimelineKind.MENTORING: N_("Mentoring"),
+    TimelineKind.ROLE_STARTED: N_("Joined an organisation"),
+    TimelineKind.ROLE_ENDED: N_("Left an organisation"),
+    TimelineKind.DIAGNOSTIC: N_("Diagnostic assessment"),
+    TimelineKind.PROGRAMME_STARTED: N_("Support programme started"),
+    TimelineKind.PROGRAMME_ENDED: N_("Support programme ended"),
+    TimelineKind.JOB: N_("Job"),
+    TimelineKind.PRODUCT: N_("Socially innovative product"),
+}
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROW_LIMIT = 160  # characters of a line shown in the row; the tooltip holds more
 _TOOLTIP_LIMIT = 600  # a tooltip stays on the screen (a description may run to 10 000 characters)
@@ -30,18 +60,17 @@ def _shorten(text: str | None, limit: int = _ROW_LIMIT) -> str:
 
 def _event_title(item: TimelineItem, tr: Translator) -> str:
     """Events have a Slovenian and an English title: the window's language picks."""
-    english = item.detail.get("title_en")
-    return (english if tr.language == "en" and english else item.title) or ""
+    return title_in(tr.language, item.title, item.detail.get("title_en")) or ""
 
 
 def _hours(tr: Translator, hours) -> str:
-    return tr.gettext("{hours} h").format(hours=tr.format_number(hours)) if hours else ""
+    return tr.format_hours(hours) if hours else ""
 
 
 def _contact(item: TimelineItem, tr: Translator, staff: Mapping[str, str]) -> list[str]:
     _ = tr.gettext
     d = item.detail
-    parts = [hl.label(tr, hl.CONTACT_CHANNELS, d["channel"]), hl.labels(tr, hl.CONTACT_TOPICS, d["topics"])]
+    parts = [label(tr, CONTACT_CHANNELS, d["channel"]), labels(tr, CONTACT_TOPICS, d["topics"])]
     if item.title:
         parts.append(_("with {organisation}").format(organisation=item.title))
     if staff.get(d.get("staff_id")):
@@ -60,8 +89,8 @@ def _contact(item: TimelineItem, tr: Translator, staff: Mapping[str, str]) -> li
 def _consent(item: TimelineItem, tr: Translator) -> list[str]:
     d = item.detail
     return [tr.gettext("{purpose}; text version {version}; {channel}").format(
-        purpose=hl.label(tr, hl.CONSENT_PURPOSES, d["purpose"]), version=d["text_version"],
-        channel=hl.label(tr, hl.CONSENT_CHANNELS, d["channel"]).lower())]
+        purpose=label(tr, CONSENT_PURPOSES, d["purpose"]), version=d["text_version"],
+        channel=label(tr, CONSENT_CHANNELS, d["channel"]).lower())]
 
 
 def describe(item: TimelineItem, tr: Translator, staff: Mapping[str, str] | None = None) -> list[str]:
@@ -73,8 +102,8 @@ def describe(item: TimelineItem, tr: Translator, staff: Mapping[str, str] | None
     if kind in (TimelineKind.CONSENT_GIVEN, TimelineKind.CONSENT_WITHDRAWN):
         return _consent(item, tr)
     if kind in (TimelineKind.REGISTERED, TimelineKind.REGISTRATION_CANCELLED):
-        status = hl.label(tr, hl.REGISTRATION_STATUSES, d.get("status"))
-        kind_text = hl.label(tr, hl.EVENT_TYPES, d.get("event_type"))
+        status = label(tr, REGISTRATION_STATUSES_IN_SENTENCE, d.get("status"))
+        kind_text = label(tr, EVENT_TYPES_IN_SENTENCE, d.get("event_type"))
         return ["; ".join(part for part in (_event_title(item, tr), kind_text, status) if part)]
     if kind == TimelineKind.ATTENDED:
         parts = [_event_title(item, tr), d.get("session_title"), _hours(tr, d.get("hours"))]
@@ -84,12 +113,12 @@ def describe(item: TimelineItem, tr: Translator, staff: Mapping[str, str] | None
     if kind == TimelineKind.CERTIFICATE:
         return [_("{event}; certificate no. {number}").format(event=_event_title(item, tr), number=d.get("number"))]
     if kind == TimelineKind.MENTORING:
-        parts = [item.title, _hours(tr, d.get("hours")), hl.label(tr, hl.MENTORING_MODES, d.get("mode")),
-                 hl.labels(tr, hl.MENTORING_TOPICS, d.get("topics", ()))]
+        parts = [item.title, _hours(tr, d.get("hours")), label(tr, MENTORING_MODES, d.get("mode")),
+                 labels(tr, MENTORING_TOPICS, d.get("topics", ()))]
         lines = ["; ".join(part for part in parts if part)]
         return lines + ([d["summary"]] if d.get("summary") else [])
     if kind in (TimelineKind.ROLE_STARTED, TimelineKind.ROLE_ENDED):
-        return [_("{role} in {organisation}").format(role=hl.label(tr, hl.ROLES, d.get("role")),
+        return [_("{role} in {organisation}").format(role=label(tr, ORGANISATION_ROLES_IN_SENTENCE, d.get("role")),
                                                      organisation=item.title or "")]
     return [item.title or ""]
 
@@ -131,7 +160,7 @@ class TimelineView(QTableWidget):
         self.setHorizontalHeaderLabels([tr.gettext(title) for title in COLUMNS])
         for row, entry in enumerate(self.items):
             lines = describe(entry, tr, self._staff)
-            cells = (tr.format_date(entry.date), hl.label(tr, hl.TIMELINE_KINDS, entry.kind),
+            cells = (tr.format_date(entry.date), label(tr, TIMELINE_KINDS, entry.kind),
                      " — ".join(_shorten(line) for line in lines[:2] if line))
             for column, text in enumerate(cells):
                 cell = self.item(row, column)

@@ -163,7 +163,7 @@ class EsfPage(QWidget):
         report = self.report
         self.summary.clear()
         self.missing.clear()
-        genders = [tr.gettext(label) for _key, label in report.esf_set.genders] if report else []
+        genders = report.esf_set.gender_labels(tr) if report else []
         self.summary.setColumnCount(len(SUMMARY_HEADERS) + len(genders))
         self.summary.setHeaderLabels([tr.gettext(text) for text in SUMMARY_HEADERS] + genders)
         header = self.summary.header()

@@ -19,7 +19,7 @@ from sociolab_desktop.core.services.results.indicators import (
 )
 from sociolab_desktop.core.services.results.labels import site_name
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.organisations.organisation_list_model import short_site_names
+from sociolab_desktop.ui.list_choices import short_site_names
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the parent of every row: these are flat tables

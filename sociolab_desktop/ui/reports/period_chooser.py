@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from sociolab_desktop.core.services.results.periods import (
     ALL_DATES,
@@ -18,6 +18,7 @@ from sociolab_desktop.core.services.results.periods import (
     year_period,
 )
 from sociolab_desktop.i18n import N_, Translator
+from sociolab_desktop.ui.forms.dates import DateEdit, set_date_format
 
 PROJECT, ALL, YEAR, RANGE = "project", "all", "year", "range"
 MODES = (
@@ -26,8 +27,6 @@ MODES = (
     (RANGE, N_("From – to")),
     (ALL, N_("All records, any date")),
 )
-# Qt's display formats matching Translator.format_date(…, "numeric").
-DATE_FORMATS = {"sl": "d. M. yyyy", "en": "dd/MM/yyyy"}
 _INVALID_STYLE = "QDateEdit { border: 1px solid #b00020; }"
 
 
@@ -110,14 +109,14 @@ class PeriodChooser(QWidget):
         for row, (_mode, label) in enumerate(MODES):
             self.mode_combo.setItemText(row, tr.gettext(label).format(first=first, last=last))
         for edit in (self.first_edit, self.last_edit):
-            edit.setDisplayFormat(DATE_FORMATS.get(tr.language, "yyyy-MM-dd"))
+            set_date_format(edit, tr)
         self.first_edit.setToolTip(tr.gettext("First day of the period"))
         self.last_edit.setToolTip(tr.gettext("Last day of the period, included"))
         self.year_combo.setToolTip(tr.gettext("1 January to 31 December of this year"))
 
 
-def _date_edit(object_name: str, day: dt.date) -> QDateEdit:
-    edit = QDateEdit(objectName=object_name)
+def _date_edit(object_name: str, day: dt.date) -> DateEdit:
+    edit = DateEdit(objectName=object_name)
     edit.setCalendarPopup(True)
     edit.setDate(QDate(day))
     return edit

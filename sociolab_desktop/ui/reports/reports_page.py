@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from sociolab_desktop.core.services.results.definitions import (
     PERSON_RULE_TEXTS,
-    TRAINING_RULE_LABELS,
     TRAINING_RULES,
     describe,
     indicator,
+    training_rule_label,
 )
 from sociolab_desktop.core.services.results.labels import site_name
 from sociolab_desktop.errors import UserError
@@ -317,7 +317,7 @@ class ReportsPage(QWidget):
         self._fill_sites(tr)
         self.rule_label.setText(_("A person in a training programme:"))
         for row, rule in enumerate(TRAINING_RULES):
-            self.rule_combo.setItemText(row, _(TRAINING_RULE_LABELS[rule]))
+            self.rule_combo.setItemText(row, training_rule_label(tr, rule))
         self._show_rule(tr)
         self.busy_label.setText(_("Counting…"))
         self.tabs.setTabText(INDICATORS_TAB, _("Indicators"))

@@ -250,7 +250,8 @@ class SyncPage(QWidget):
         self.held_model.set_rows([(item.path, sync_text.held_row(tr, item, names)) for item in held])
         _fit_rows(self.held_table, len(held), HELD_VISIBLE_ROWS)
         self.held_heading.setText(
-            tr.ngettext("{count} file held back", "{count} files held back", len(held)).format(count=len(held))
+            tr.ngettext("{count} file held back", "{count} files held back", len(held)).format(
+                count=tr.format_number(len(held)))
         )
         self.held_heading.setVisible(bool(held))
         self.held_table.setVisible(bool(held))
@@ -258,7 +259,8 @@ class SyncPage(QWidget):
         conflicts = snapshot.conflicts if snapshot else []
         count = status.open_conflicts if status else 0
         self.conflicts_heading.setText(
-            tr.ngettext("{count} conflict to review", "{count} conflicts to review", count).format(count=count)
+            tr.ngettext("{count} conflict to review", "{count} conflicts to review", count).format(
+                count=tr.format_number(count))
             if count else tr.gettext("Conflicts to review")
         )
         self.conflicts.set_conflicts(conflicts, names, tr)

@@ -125,11 +125,11 @@ def status_bar_tooltip(tr: Translator, status) -> str:
     lines = [
         tr.gettext("Last successful sync: {when}").format(when=full_time(tr, parse_stamp(status.last_success_at))),
         tr.ngettext("{count} change waits to go out", "{count} changes wait to go out",
-                    status.changes_waiting).format(count=status.changes_waiting),
+                    status.changes_waiting).format(count=tr.format_number(status.changes_waiting)),
     ]
     if status.held:
         lines.append(tr.ngettext("{count} file held back", "{count} files held back",
-                                 len(status.held)).format(count=len(status.held)))
+                                 len(status.held)).format(count=tr.format_number(len(status.held))))
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A4
 from sociolab_desktop.core.documents.base import PAGE_X_OF_Y
 from sociolab_desktop.core.documents.mentor_timesheet import build_mentor_timesheet
 from sociolab_desktop.core.documents.timesheet_story import COLUMNS, DECLARATION, TITLE
-from sociolab_desktop.core.domain.mentoring_labels import MODE_LABELS, TOPIC_LABELS
+from sociolab_desktop.core.domain.labels import MENTORING_MODES, MENTORING_TOPICS
 from sociolab_desktop.core.domain.mentoring_records import MentorTimesheetData, TimesheetLine
 from sociolab_desktop.i18n import Translator
 
@@ -53,8 +53,8 @@ def test_every_session_is_listed_with_whom_it_was_and_how_it_was_held(language):
     assert "Socialno podjetje Čebelica, so. p." in text and "Đurđa Šćepanović" in text
     assert "Žiga Ćosić, Ana Čeh" in text
     assert tr.gettext("with {mentors}").format(mentors="Ćiril Đokić") in text
-    assert tr.gettext(MODE_LABELS["phone"]) in text and tr.gettext(MODE_LABELS["in_person"]) in text
-    assert tr.gettext(TOPIC_LABELS["financing"]) in text and tr.gettext(TOPIC_LABELS["legal_form"]) in text
+    assert tr.gettext(MENTORING_MODES["phone"]) in text and tr.gettext(MENTORING_MODES["in_person"]) in text
+    assert tr.gettext(MENTORING_TOPICS["financing"]) in text and tr.gettext(MENTORING_TOPICS["legal_form"]) in text
     assert tr.format_date(dt.date(2026, 11, 2), "numeric") in text
     assert tr.gettext(TITLE) in text
 

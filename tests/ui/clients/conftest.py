@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from clients_helpers import DEMO_PEOPLE, DEMO_SEED
+from ui_helpers import list_settled, show_active
 
 from sociolab_desktop.core.services.demo import generate_demo_data
 from sociolab_desktop.ui.clients.clients_page import ClientsPage
@@ -19,13 +20,7 @@ def demo_workspace(workspace: Workspace) -> Workspace:
 @pytest.fixture
 def page(demo_workspace, ctx, qtbot) -> ClientsPage:
     """The page on screen and active (shortcuts and focus need an active window), list loaded."""
-    widget = ClientsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 640)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: widget.isActiveWindow())
-    qtbot.waitUntil(lambda: widget.model.total == DEMO_PEOPLE and widget.model.idle)
+    widget = show_active(qtbot, ClientsPage(ctx), (1100, 640))
+    qtbot.waitUntil(list_settled(widget, DEMO_PEOPLE))
     qtbot.waitUntil(lambda: widget.site_combo.count() > 1)
     return widget

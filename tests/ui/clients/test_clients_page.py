@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from clients_helpers import DEMO_PEOPLE
 from PySide6.QtCore import Qt
-from ui_helpers import type_text
+from ui_helpers import list_settled, type_text
 
 from sociolab_desktop.core.domain.text import fold
 from sociolab_desktop.core.services.person_search import (
@@ -22,10 +22,6 @@ from sociolab_desktop.ui.clients.person_list_model import (
     SURNAME,
 )
 from sociolab_desktop.ui.main_window import MainWindow
-
-
-def _settled(page, total: int):
-    return lambda: page.model.total == total and page.model.idle
 
 
 def _count_text(tr: Translator, n: int) -> str:
@@ -51,7 +47,7 @@ def test_typing_without_accents_finds_accented_surnames_and_narrows_the_count(pa
     assert 0 < expected < DEMO_PEOPLE
     page.search_edit.setFocus()
     type_text(page.search_edit, "stumberger")
-    qtbot.waitUntil(_settled(page, expected))
+    qtbot.waitUntil(list_settled(page, expected))
     assert {fold(s) for s in _surnames(page)} == {"stumberger"}
     assert "Štumberger" in _surnames(page)
     assert page.count_label.text() == _count_text(ctx.tr, expected)
@@ -60,7 +56,7 @@ def test_typing_without_accents_finds_accented_surnames_and_narrows_the_count(pa
 def test_typing_slovenian_letters_key_by_key_searches_the_same(page, qtbot, demo_workspace):
     type_text(page.search_edit, "Čeh")
     expected = count_persons(demo_workspace.store, "ceh")
-    qtbot.waitUntil(_settled(page, expected))
+    qtbot.waitUntil(list_settled(page, expected))
     assert page.search_edit.text() == "Čeh"
     assert page.model.query.text == "Čeh"
 
@@ -79,7 +75,7 @@ def test_consent_filter_narrows_the_list(page, qtbot, demo_workspace):
     qtbot.keyClick(page.consent_combo, Qt.Key.Key_Down)
     qtbot.keyClick(page.consent_combo, Qt.Key.Key_Down)
     assert page.consent_combo.currentData() == "lacking"
-    qtbot.waitUntil(_settled(page, without))
+    qtbot.waitUntil(list_settled(page, without))
 
 
 def test_info_point_filter_shows_only_that_info_points_clients(page, qtbot, demo_workspace):
@@ -87,7 +83,7 @@ def test_info_point_filter_shows_only_that_info_points_clients(page, qtbot, demo
     expected = count_persons(demo_workspace.store, "", PersonFilter(site_id=ptuj.id))
     page.site_combo.setCurrentIndex(page.site_combo.findData(ptuj.id))
     page.site_combo.activated.emit(page.site_combo.currentIndex())
-    qtbot.waitUntil(_settled(page, expected))
+    qtbot.waitUntil(list_settled(page, expected))
     shown = {page.model.index(row, INFO_POINT).data() for row in range(page.model.rowCount())}
     assert shown == {ptuj.name}
 
@@ -112,7 +108,7 @@ def test_escape_clears_the_search_and_shows_everyone_again(page, qtbot):
     assert page.model.total < DEMO_PEOPLE
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Escape)
     assert page.search_edit.text() == ""
-    qtbot.waitUntil(_settled(page, DEMO_PEOPLE))
+    qtbot.waitUntil(list_settled(page, DEMO_PEOPLE))
 
 
 def test_ctrl_f_puts_the_cursor_in_the_search_field(page, qtbot):
@@ -147,7 +143,7 @@ def test_language_switch_retranslates_the_page(demo_workspace, ctx, qtbot):
     window.show()
     page = window.pages.currentWidget()
     assert window.current_area() == "clients" and page.objectName() == "clientsPage"
-    qtbot.waitUntil(_settled(page, DEMO_PEOPLE))
+    qtbot.waitUntil(list_settled(page, DEMO_PEOPLE))
     slovenian_date = page.model.index(0, FIRST_CONTACT).data()
 
     window.menus.language_actions["en"].trigger()

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 
 from PySide6.QtWidgets import QApplication, QMessageBox
+from ui_helpers import show_active
 
 from sociolab_desktop.core.services import persons as ps
 from sociolab_desktop.core.services.events import checkin as ci
@@ -43,18 +44,11 @@ class EventKit:
 
 
 def show(qtbot, widget, size=(1120, 690)):
-    """Shown and active: shortcuts and focus need an active window."""
-    qtbot.addWidget(widget)
-    widget.resize(*size)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: widget.isActiveWindow())
-    return widget
+    return show_active(qtbot, widget, size)
 
 
 def question(qtbot, owner) -> QMessageBox:
-    """The box `owner` opened (ui/events/questions.py keeps it on `question_box`)."""
+    """The box `owner` opened (ui/forms/questions.py keeps it on `question_box`)."""
     qtbot.waitUntil(lambda: getattr(owner, "question_box", None) is not None)
     return owner.question_box
 

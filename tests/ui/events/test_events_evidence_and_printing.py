@@ -10,7 +10,8 @@ from PySide6.QtTest import QTest
 
 from sociolab_desktop.core.services.events import certificates as ce
 from sociolab_desktop.core.services.events import evidence as evs
-from sociolab_desktop.ui.events import evidence, print_dialogs, questions
+from sociolab_desktop.ui import document_output
+from sociolab_desktop.ui.events import evidence, print_dialogs
 from sociolab_desktop.ui.events.certificate_dialog import CertificatesDialog
 from sociolab_desktop.ui.events.event_tables import S_EVIDENCE
 from sociolab_desktop.ui.events.event_window import EventWindow
@@ -51,7 +52,7 @@ def test_an_attached_scan_completes_the_sessions_evidence(qtbot, ctx, event_kit,
     [stored] = evs.list_evidence(workspace.store, sessions[0])
     assert stored.file_name == "podpisana lista.pdf" and stored.media_type == "application/pdf"
     opened = []
-    monkeypatch.setattr(questions, "open_file", opened.append)
+    monkeypatch.setattr(document_output, "open_file", opened.append)
     window.sessions_table.setCurrentCell(0, 0)
     window.buttons["scans"].click()
     qtbot.waitUntil(lambda: bool(opened))
@@ -86,9 +87,9 @@ def test_the_printed_sheet_lists_the_registered_in_slovenian_order_then_blank_ro
     event_id, _ = event_kit.event("Usposabljanje za socialne podjetnike")
     _with_people(event_kit, event_id)
     target = tmp_path / "lista"
-    monkeypatch.setattr(print_dialogs, "choose_save_path", lambda *_args: str(target))
+    monkeypatch.setattr(document_output, "choose_save_path", lambda *_args: str(target))
     opened = []
-    monkeypatch.setattr(questions, "open_file", opened.append)
+    monkeypatch.setattr(document_output, "open_file", opened.append)
     window = _window(qtbot, ctx, event_id)
     window.sessions_table.setCurrentCell(1, 0)
     QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
@@ -115,7 +116,7 @@ def test_the_printed_sheet_lists_the_registered_in_slovenian_order_then_blank_ro
 def test_an_empty_sheet_for_a_fair_has_no_names(qtbot, ctx, event_kit, tmp_path, monkeypatch):
     event_id, _ = event_kit.event("Sejem socialne ekonomije", sessions=1, event_type="fair")
     _with_people(event_kit, event_id)
-    monkeypatch.setattr(print_dialogs, "choose_save_path", lambda *_args: str(tmp_path / "sejem.pdf"))
+    monkeypatch.setattr(document_output, "choose_save_path", lambda *_args: str(tmp_path / "sejem.pdf"))
     window = _window(qtbot, ctx, event_id)
     dialog = window.print_attendance_sheet()
     dialog.empty_check.setChecked(True)
@@ -136,7 +137,7 @@ def test_certificates_are_offered_to_the_eligible_only_one_page_each(
         for session_id in sessions:
             event_kit.check_in(session_id, people[last])
     event_kit.check_in(sessions[0], people["Cvetko"])  # 3 of 6 hours: below 80 %
-    monkeypatch.setattr(print_dialogs, "choose_save_path", lambda *_args: str(tmp_path / "potrdila.pdf"))
+    monkeypatch.setattr(document_output, "choose_save_path", lambda *_args: str(tmp_path / "potrdila.pdf"))
     window = _window(qtbot, ctx, event_id)
     window.buttons["certificates"].click()
     dialog = window.dialogs[-1]
@@ -183,7 +184,7 @@ def test_certificates_one_pdf_per_person_keep_their_numbers_when_printed_again(
         event_kit.check_in(session_id, people["Šuštar"])
     folder = tmp_path / "potrdila"
     folder.mkdir()
-    monkeypatch.setattr(print_dialogs, "choose_folder", lambda *_args: str(folder))
+    monkeypatch.setattr(document_output, "choose_folder", lambda *_args: str(folder))
     window = _window(qtbot, ctx, event_id)
     numbers = []
     for _round in range(2):

@@ -6,18 +6,14 @@ from __future__ import annotations
 from events_helpers import show
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
-from ui_helpers import type_text
+from ui_helpers import list_settled as settle
+from ui_helpers import show_main_window, type_text
 
 from sociolab_desktop.ui.events.event_form import EventForm
 from sociolab_desktop.ui.events.event_list_model import EVENT_TYPE, REGISTERED, TITLE
 from sociolab_desktop.ui.events.event_window import EventWindow
-from sociolab_desktop.ui.events.events_page import NO_MATCH, NONE_YET, TABLE, EventsPage
-from sociolab_desktop.ui.main_window import MainWindow
-
-
-def settle(page, total: int):
-    return lambda: page.model.total == total and page.model.idle
+from sociolab_desktop.ui.events.events_page import EventsPage
+from sociolab_desktop.ui.list_page import NO_MATCH, NONE_YET, TABLE
 
 
 def _titles(page) -> list[str]:
@@ -125,12 +121,7 @@ def test_enter_on_a_row_opens_the_event(qtbot, ctx, event_kit):
 
 def test_ctrl_4_shows_the_events_page_in_the_main_window(qtbot, ctx, event_kit):
     _three_events(event_kit)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window = show_main_window(qtbot, ctx)
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == "events"
     page = window.pages.currentWidget()

@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from ui_helpers import show_active
 
 from sociolab_desktop.core.services import organisations, staff
 from sociolab_desktop.core.services.mentoring import sessions
@@ -34,16 +34,7 @@ def add_session(ws, day: dt.date, starts: tuple[int, int], ends: tuple[int, int]
     return sessions.record_session(ws.store, ws.actor, data, confirmed=True).id
 
 
-def show(qtbot, widget, size=None):
-    """Shown and active: shortcuts and focus need an active window."""
-    qtbot.addWidget(widget)
-    if size:
-        widget.resize(*size)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
-    return widget
+show = show_active  # shown and active: shortcuts and focus need an active window
 
 
 def activate(qtbot, window):

@@ -20,10 +20,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from ui_helpers import type_text
 
+from sociolab_desktop.core.domain.labels import DIAGNOSTIC_AREAS
 from sociolab_desktop.core.services.mentoring.diagnostics import AREAS, diagnostics_of
 from sociolab_desktop.ui.mentoring.diagnostic_comparison import DiagnosticHistoryDialog
 from sociolab_desktop.ui.mentoring.diagnostic_dialog import DiagnosticDialog
-from sociolab_desktop.ui.mentoring.labels import DIAGNOSTIC_AREAS
 
 FIRST = dict(zip(AREAS, (2, 3, 2, 4, 3, 3), strict=True))
 LATER = dict(zip(AREAS, (3, 3, 4, 3, 5, 3), strict=True))

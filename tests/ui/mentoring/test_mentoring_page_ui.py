@@ -14,7 +14,7 @@ from ui_helpers import type_text
 from sociolab_desktop.core.domain.keys import new_key
 from sociolab_desktop.core.services import sites
 from sociolab_desktop.ui.main_window import MainWindow
-from sociolab_desktop.ui.mentoring.labels import totals_text, week_text
+from sociolab_desktop.ui.mentoring.labels import totals_text
 from sociolab_desktop.ui.mentoring.mentoring_page import ALL, MentoringPage
 
 MARCH = dt.date(2021, 3, 1)
@@ -46,9 +46,9 @@ def test_my_sessions_sum_the_counted_hours_by_week_and_month(ctx, qtbot, workspa
     assert [row[0] for row in page.mine.sessions_model.rows()] == ["31. 3. 2021", "8. 3. 2021", "3. 3. 2021",
                                                                    "1. 3. 2021"]
     assert page.mine.weeks_model.rows() == [
-        [week_text(tr, dt.date(2021, 3, 1), dt.date(2021, 3, 7)), "2", "2,25"],
-        [week_text(tr, dt.date(2021, 3, 8), dt.date(2021, 3, 14)), "1", "2"],
-        [week_text(tr, dt.date(2021, 3, 29), dt.date(2021, 4, 4)), "1", "1"],
+        [tr.format_date_span(dt.date(2021, 3, 1), dt.date(2021, 3, 7)), "2", "2,25"],
+        [tr.format_date_span(dt.date(2021, 3, 8), dt.date(2021, 3, 14)), "1", "2"],
+        [tr.format_date_span(dt.date(2021, 3, 29), dt.date(2021, 4, 4)), "1", "1"],
     ]
     assert page.mine.months_model.rows() == [["marec 2021", "4", "5,25"]]
     assert page.mine.total_label.text() == totals_text(tr, 4, 5.25)

@@ -12,7 +12,7 @@ from mentoring_ui_helpers import add_organisation, add_session, show
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from sociolab_desktop.ui.mentoring import mentoring_print
+from sociolab_desktop.ui import document_output
 from sociolab_desktop.ui.mentoring.mentoring_page import MentoringPage
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
@@ -37,8 +37,8 @@ def page(ctx, qtbot, workspace) -> MentoringPage:
 def print_with(qtbot, monkeypatch, tmp_path, open_dialog, language: str | None = None):
     target = tmp_path / "record.pdf"
     offered = []
-    monkeypatch.setattr(mentoring_print, "choose_file", lambda _parent, _tr, suggested: offered.append(suggested)
-                        or str(target))
+    monkeypatch.setattr(document_output, "choose_save_path",
+                        lambda _parent, _tr, _title, suggested: offered.append(suggested) or str(target))
     dialog = open_dialog()
     qtbot.waitUntil(lambda: dialog.choices is not None, timeout=10_000)
     if language:

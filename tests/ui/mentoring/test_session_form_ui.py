@@ -29,7 +29,6 @@ from sociolab_desktop.core.services.mentoring.listing import (
     SessionFilter,
     list_sessions,
 )
-from sociolab_desktop.ui.mentoring import form_support
 from sociolab_desktop.ui.mentoring.mentoring_page import MentoringPage
 from sociolab_desktop.ui.mentoring.session_form import SessionForm
 
@@ -233,17 +232,15 @@ def test_an_unreadable_due_date_is_marked_under_the_actions_with_its_row(ctx, qt
 
 
 @pytest.mark.parametrize("discard", [False, True])
-def test_closing_with_unsaved_notes_asks_first(ctx, qtbot, workspace, cebelica, monkeypatch, discard):
-    asked = []
-    monkeypatch.setattr(form_support.dialog_fields, "ask_discard_changes",
-                        lambda _parent, _tr: asked.append(1) or discard)
+def test_closing_with_unsaved_notes_asks_first(ctx, qtbot, workspace, cebelica, discard):
     form = open_form(ctx, qtbot)
     QTest.keyClick(form.summary_edit, Qt.Key.Key_Escape)
-    assert not asked and not form.isVisible()  # nothing typed: closes at once
+    assert form.question_box is None and not form.isVisible()  # nothing typed: closes at once
 
     form = open_form(ctx, qtbot)
     tab_into(form.summary_edit)
     type_text(form.summary_edit, "Zapiski, ki se ne smejo izgubiti")
     QTest.keyClick(form.summary_edit, Qt.Key.Key_Escape)
-    assert asked == [1]
+    assert form.question_box is not None and form.isVisible()  # asked; open while it asks
+    answer(qtbot, form, ctx.tr.gettext("Close without saving" if discard else "Keep editing"))
     assert form.isVisible() is not discard

@@ -7,7 +7,7 @@ import pytest
 from organisations_helpers import OTHER_REGISTRATION, OTHER_TAX, REGISTRATION, show
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
-from ui_helpers import type_text
+from ui_helpers import answer_question, type_text
 
 from sociolab_desktop.core.services import organisations as org
 from sociolab_desktop.ui.organisations.organisation_form import OrganisationForm
@@ -129,48 +129,49 @@ def _same_name(qtbot, form):
     _type(qtbot, form.fields.name_edit, "ZAVOD SONCE")  # the same name but for case
     _choose(qtbot, form.fields.legal_form_combo, 3)
     _save(qtbot, form)
-    box = form.questions.box
+    box = form.question_box
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert "Zavod Sonce" in box.text()
     return box
 
 
-def test_the_same_name_asks_and_save_anyway_saves_another_one(organisations, new_form, qtbot, workspace):
+def test_the_same_name_asks_and_save_anyway_saves_another_one(organisations, new_form, qtbot, workspace, ctx):
     _same_name(qtbot, new_form)
     with qtbot.waitSignal(new_form.saved):
-        new_form.questions.save_anyway_button.click()
+        answer_question(qtbot, new_form, ctx.tr.gettext("Save anyway"))
     assert _count(workspace, "zavod sonce") == 2
 
 
-def test_the_same_name_can_open_the_existing_one_instead(organisations, new_form, qtbot, workspace):
-    _same_name(qtbot, new_form)
+def test_the_same_name_can_open_the_existing_one_instead(organisations, new_form, qtbot, workspace, ctx):
+    box = _same_name(qtbot, new_form)
+    assert box.defaultButton().text() == ctx.tr.gettext("Open it")
     with qtbot.waitSignal(new_form.open_requested) as requested:
-        new_form.questions.open_it_button.click()
+        answer_question(qtbot, new_form, ctx.tr.gettext("Open it"))
     assert requested.args == [organisations["sonce"].id]
     assert _count(workspace, "zavod sonce") == 1
 
 
-def test_closing_with_unsaved_changes_asks_first(new_form, qtbot, workspace):
+def test_closing_with_unsaved_changes_asks_first(new_form, qtbot, workspace, ctx):
     form = new_form
     _type(qtbot, form.fields.name_edit, "Zavod Čakalnica")
     qtbot.keyClick(form.fields.name_edit, Qt.Key.Key_Escape)
-    box = form.questions.box
+    box = form.question_box
     assert box is not None and box.isVisible() and form.isVisible()
-    box.button(QMessageBox.StandardButton.Cancel).click()  # keep editing
+    answer_question(qtbot, form, ctx.tr.gettext("Keep editing"))
     assert form.isVisible() and form.fields.name_edit.text() == "Zavod Čakalnica"
 
     form.close()  # the window's close button asks the same
-    form.questions.box.button(QMessageBox.StandardButton.Discard).click()
+    answer_question(qtbot, form, ctx.tr.gettext("Close without saving"))
     assert not form.isVisible()
     assert _count(workspace, "cakalnica") == 0
 
 
-def test_saving_from_the_unsaved_changes_question(new_form, qtbot, workspace):
+def test_saving_from_the_unsaved_changes_question(new_form, qtbot, workspace, ctx):
     _type(qtbot, new_form.fields.name_edit, "Zavod Shranjeni")
     _choose(qtbot, new_form.fields.legal_form_combo, 3)
     new_form.reject()
     with qtbot.waitSignal(new_form.saved):
-        new_form.questions.box.button(QMessageBox.StandardButton.Save).click()
+        answer_question(qtbot, new_form, ctx.tr.gettext("Save"))
     assert _count(workspace, "shranjeni") == 1
 
 
@@ -196,7 +197,7 @@ def test_closing_an_unchanged_form_does_not_ask(organisations, ctx, qtbot):
     form = show(qtbot, OrganisationForm(ctx, organisations["sonce"].id), size=(900, 560))
     qtbot.waitUntil(lambda: form.ready)
     qtbot.keyClick(form.fields.name_edit, Qt.Key.Key_Escape)
-    assert not form.isVisible() and form.questions.box is None
+    assert not form.isVisible() and form.question_box is None
 
 
 def test_an_address_abroad_needs_a_country(new_form, qtbot, workspace):

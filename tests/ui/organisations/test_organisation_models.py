@@ -10,11 +10,11 @@ import pytest
 from sociolab_desktop.core.services import organisation_roles as roles
 from sociolab_desktop.core.services.timeline import TimelineItem, TimelineKind, organisation_timeline
 from sociolab_desktop.i18n import Translator
+from sociolab_desktop.ui.list_choices import short_site_names
 from sociolab_desktop.ui.organisations.organisation_list_model import (
     NAME,
     OrganisationListModel,
     OrganisationQuery,
-    short_site_names,
 )
 from sociolab_desktop.ui.organisations.organisation_models import LinkedPersonsModel, TimelineModel
 from sociolab_desktop.ui.organisations.timeline_text import describe

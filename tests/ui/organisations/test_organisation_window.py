@@ -9,7 +9,7 @@ import pytest
 from organisations_helpers import show
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
-from ui_helpers import type_text
+from ui_helpers import answer_question, type_text
 
 from sociolab_desktop.core.services import organisation_roles as roles
 from sociolab_desktop.core.services.contacts import ContactInput, record_contact
@@ -143,9 +143,9 @@ def test_removing_a_link_asks_first(ctx, qtbot, workspace, zadruga, linked):
     window.persons_table.setFocus()
     window.persons_table.selectRow(0)
     qtbot.keyClick(window.persons_table, Qt.Key.Key_Delete)
-    box = window.unlink_box
+    box = window.question_box
     assert box is not None and box.isVisible() and "Špela Đurić" in box.text()
-    box.button(QMessageBox.StandardButton.Cancel).click()
+    answer_question(qtbot, window, ctx.tr.gettext("Cancel"))
     assert len(roles.linked_persons(workspace.store, zadruga.id)) == 1
 
     box = window.unlink()

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from organisations_helpers import count_text, settle, show
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-from ui_helpers import type_text
+from ui_helpers import show_main_window, type_text
 
 from sociolab_desktop.i18n import Translator
-from sociolab_desktop.ui.main_window import MainWindow
+from sociolab_desktop.ui.list_page import NO_MATCH, NONE_YET, TABLE
 from sociolab_desktop.ui.organisations.organisation_form import OrganisationForm
 from sociolab_desktop.ui.organisations.organisation_list_model import LEGAL_FORM, NAME
 from sociolab_desktop.ui.organisations.organisation_window import OrganisationWindow
-from sociolab_desktop.ui.organisations.organisations_page import NO_MATCH, NONE_YET, TABLE, OrganisationsPage
+from sociolab_desktop.ui.organisations.organisations_page import OrganisationsPage
 
 
 def _names(page) -> list[str]:
@@ -137,12 +136,7 @@ def test_double_click_opens_the_organisation(page, qtbot, organisations):
 
 
 def test_ctrl_2_shows_the_organisations_area_in_the_main_window(organisations, ctx, qtbot):
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window = show_main_window(qtbot, ctx)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == "organisations"
     page = window.pages.currentWidget()

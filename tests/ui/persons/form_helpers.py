@@ -5,8 +5,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 
-from PySide6.QtCore import QTimer
-from ui_helpers import type_text
+from ui_helpers import answer_question, type_text
 
 from sociolab_desktop.ui.persons.person_form import PersonFormDialog
 
@@ -41,12 +40,9 @@ def persons_in(workspace) -> int:
         return connection.execute("SELECT count(*) FROM person").fetchone()[0]
 
 
-def answer_unsaved_question(form: PersonFormDialog, answer: str) -> None:
-    """Click `answer` ("save", "discard", "cancel") in the question once it is on screen."""
-    def click() -> None:
-        if form.unsaved_box is None:
-            QTimer.singleShot(10, click)
-            return
-        form.unsaved_buttons[answer].click()
+UNSAVED_ANSWERS = {"save": "Save", "discard": "Close without saving", "keep": "Keep editing"}
 
-    QTimer.singleShot(0, click)
+
+def answer_unsaved_question(qtbot, form: PersonFormDialog, answer: str) -> None:
+    """Click `answer` ("save", "discard", "keep") in the unsaved-changes question on screen."""
+    answer_question(qtbot, form, form.ctx.tr.gettext(UNSAVED_ANSWERS[answer]))

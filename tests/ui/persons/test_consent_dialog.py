@@ -24,9 +24,9 @@ from ui_helpers import type_text
 from sociolab_desktop.core.documents.consent_story import TITLE
 from sociolab_desktop.core.services import consents
 from sociolab_desktop.i18n import Translator
-from sociolab_desktop.ui.persons import consent_print
+from sociolab_desktop.ui import document_output
+from sociolab_desktop.ui.forms.dates import to_qdate
 from sociolab_desktop.ui.persons.consent_dialog import ConsentDialog
-from sociolab_desktop.ui.persons.dialog_fields import to_qdate
 from sociolab_desktop.ui.persons.person_page_data import ConsentState
 
 
@@ -140,12 +140,13 @@ def chosen_file(tmp_path, monkeypatch):
     """The file dialog answers with a file in tmp_path; the offer to open it is recorded."""
     answers = {"path": str(tmp_path / "soglasje"), "suggested": None, "offered": []}
 
-    def choose(_parent, _tr, suggested):
+    def choose(_parent, _tr, _title, suggested):
         answers["suggested"] = suggested
         return answers["path"]
 
-    monkeypatch.setattr(consent_print, "choose_file", choose)
-    monkeypatch.setattr(consent_print, "offer_to_open", lambda _parent, path, _tr: answers["offered"].append(path))
+    monkeypatch.setattr(document_output, "choose_save_path", choose)
+    monkeypatch.setattr(document_output, "offer_to_open",
+                        lambda _parent, _tr, _text, path: answers["offered"].append(path))
     return answers
 
 

@@ -14,7 +14,7 @@ from history_helpers import (
 )
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from ui_helpers import type_text
+from ui_helpers import answer_question, type_text
 
 from sociolab_desktop.core.domain.keys import new_key
 from sociolab_desktop.core.services import (
@@ -23,9 +23,8 @@ from sociolab_desktop.core.services import (
     organisations,
     sites,
 )
-from sociolab_desktop.ui.persons import dialog_fields
+from sociolab_desktop.ui.forms.dates import to_qdate
 from sociolab_desktop.ui.persons.contact_dialog import ContactDialog
-from sociolab_desktop.ui.persons.dialog_fields import to_qdate
 
 
 def tick(qtbot, check) -> None:
@@ -169,16 +168,15 @@ def test_editing_a_contact_shows_its_values_and_keeps_the_changes(ctx, qtbot, wo
 
 
 @pytest.mark.parametrize("discard", [False, True])
-def test_closing_with_unsaved_changes_asks_first(ctx, qtbot, workspace, monkeypatch, discard):
-    asked = []
-    monkeypatch.setattr(dialog_fields, "ask_discard_changes", lambda _parent, _tr: asked.append(1) or discard)
+def test_closing_with_unsaved_changes_asks_first(ctx, qtbot, workspace, discard):
     _window, dialog = _new_contact(ctx, qtbot, workspace)
     dialog.reject()
-    assert asked == [] and not dialog.isVisible()  # nothing typed: closes at once
+    assert dialog.question_box is None and not dialog.isVisible()  # nothing typed: closes at once
 
     _window, dialog = _new_contact(ctx, qtbot, workspace)
     type_text(dialog.referral_edit, "CSD Ptuj")
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
 
-    assert asked == [1]
+    assert dialog.question_box is not None and dialog.isVisible()  # asked; open while it asks
+    answer_question(qtbot, dialog, ctx.tr.gettext("Close without saving" if discard else "Keep editing"))
     assert dialog.isVisible() is not discard

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from sociolab_desktop.core.domain.keys import new_key
 from sociolab_desktop.core.services import contacts, organisations, sites
 from sociolab_desktop.core.store.unit_of_work import Actor
-from sociolab_desktop.ui.persons.dialog_fields import to_qdate
+from sociolab_desktop.ui.forms.dates import to_qdate
 from sociolab_desktop.ui.persons.follow_ups_dialog import FollowUpsDialog
 from sociolab_desktop.ui.persons.person_window import PersonWindow
 

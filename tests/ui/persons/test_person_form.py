@@ -235,11 +235,11 @@ def test_escape_on_an_untouched_form_closes_without_asking(ctx, qtbot, workspace
     assert not form.isVisible()
 
 
-def test_escape_after_typing_asks_and_cancel_keeps_the_form(ctx, qtbot, workspace):
+def test_escape_after_typing_asks_and_keep_editing_keeps_the_form(ctx, qtbot, workspace):
     form = open_form(ctx, qtbot)
     _fill_names(form)
-    answer_unsaved_question(form, "cancel")
     qtbot.keyClick(form.fields.widgets["last_name"], Qt.Key.Key_Escape)
+    answer_unsaved_question(qtbot, form, "keep")
     assert form.isVisible()
     assert form.fields.text("last_name") == "Šuštar Đurđević"
 
@@ -247,8 +247,8 @@ def test_escape_after_typing_asks_and_cancel_keeps_the_form(ctx, qtbot, workspac
 def test_discard_closes_and_saves_nothing(ctx, qtbot, workspace):
     form = open_form(ctx, qtbot)
     _fill_names(form)
-    answer_unsaved_question(form, "discard")
     form.cancel_button.click()
+    answer_unsaved_question(qtbot, form, "discard")
     assert not form.isVisible()
     assert persons_in(workspace) == 0
 
@@ -256,27 +256,22 @@ def test_discard_closes_and_saves_nothing(ctx, qtbot, workspace):
 def test_closing_the_window_with_changes_asks_and_save_saves(ctx, qtbot, workspace):
     form = open_form(ctx, qtbot)
     _fill_names(form)
-    answer_unsaved_question(form, "save")
+    form.close()
+    assert form.isVisible()  # open while it asks
     with qtbot.waitSignal(form.saved, timeout=5000):
-        form.close()
+        answer_unsaved_question(qtbot, form, "save")
     assert persons_in(workspace) == 1
 
 
 def test_question_buttons_speak_the_users_language(ctx, qtbot, workspace):
     form = open_form(ctx, qtbot)
     _fill_names(form)
-    seen = {}
-
-    def look_then_cancel():
-        seen.update({key: button.text() for key, button in form.unsaved_buttons.items()})
-        form.unsaved_buttons["cancel"].click()
-
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(0, look_then_cancel)
     form.reject()
-    assert seen == {"save": ctx.tr.gettext("Save"), "discard": ctx.tr.gettext("Discard"),
-                    "cancel": ctx.tr.gettext("Cancel")}
+    qtbot.waitUntil(lambda: form.question_box is not None)
+    seen = {button.text() for button in form.question_box.buttons()}
+    assert seen == {ctx.tr.gettext("Save"), ctx.tr.gettext("Close without saving"), ctx.tr.gettext("Keep editing")}
+    answer_unsaved_question(qtbot, form, "keep")
+    assert form.isVisible()
 
 
 # --- keyboard ---------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from reports_helpers import (
     click_cell,
     make_results,
@@ -15,10 +14,11 @@ from reports_helpers import (
     shown_values,
     wait_counted,
 )
+from ui_helpers import show_main_window
 
 from sociolab_desktop.core.services.results.definitions import (
     INDICATORS,
-    TRAINING_RULE_LABELS,
+    training_rule_label,
 )
 from sociolab_desktop.core.services.results.indicators import (
     compute_indicators,
@@ -111,7 +111,7 @@ def test_changing_the_rule_changes_the_persons_value_and_is_remembered(qtbot, ct
         page.rule_combo.setCurrentIndex(page.rule_combo.findData(rule))
         wait_counted(qtbot, page)
         assert shown_values(page, VALUE)["persons_trained"] == expected[rule]
-        assert page.rule_combo.currentText() == ctx.tr.gettext(TRAINING_RULE_LABELS[rule])
+        assert page.rule_combo.currentText() == training_rule_label(ctx.tr, rule)
         assert page.rule_text.text()  # the rule explained beside the choice
     page.rule_combo.setCurrentIndex(page.rule_combo.findData("completed"))
     assert load_settings(ctx.paths.settings).training_rule == "completed"
@@ -182,15 +182,9 @@ def test_the_page_speaks_the_new_language_at_once(qtbot, ctx, data):
 
 
 def test_ctrl_5_shows_the_reports_page(qtbot, ctx, data):
-    from sociolab_desktop.ui.main_window import MainWindow
     from sociolab_desktop.ui.reports.reports_page import ReportsPage
 
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window = show_main_window(qtbot, ctx)
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     page = window.pages.currentWidget()
     assert isinstance(page, ReportsPage) and page.isVisible()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sociolab_desktop.core.domain.labels import label
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, Translator
 
@@ -18,11 +19,24 @@ TRAINING_RULES = (RULE_REGISTERED, RULE_ATTENDED, RULE_COMPLETED)
 # ESF counts a participant who takes part in the supported activity: someone who only signed up is
 # not yet a participant, and the certificate rule measures completion (a result, not an entry).
 DEFAULT_TRAINING_RULE = RULE_ATTENDED
+
+
+def _registered_rule(tr: Translator) -> str:
+    # "registered" is also a registration's status ("prijavljen"): the rule counts the persons registered.
+    return tr.pgettext("counting rule", "registered")
+
+
 TRAINING_RULE_LABELS = {
-    RULE_REGISTERED: N_("registered"),
+    RULE_REGISTERED: _registered_rule,
     RULE_ATTENDED: N_("attended at least once"),
     RULE_COMPLETED: N_("met the certificate rule"),
 }
+
+
+def training_rule_label(tr: Translator, rule: str) -> str:
+    return label(tr, TRAINING_RULE_LABELS, rule)
+
+
 PERSON_RULE_TEXTS = {
     RULE_ATTENDED: N_(
         "Counted rule: attended at least once, i.e. checked in at one session or more. This is what "

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from sociolab_desktop.core.domain.enums import Answer
+from sociolab_desktop.core.domain.labels import ESF_QUESTIONS, Label, translated
 from sociolab_desktop.core.services.results.counted import Scope
 from sociolab_desktop.core.services.results.counted_activities import persons_trained
 from sociolab_desktop.core.services.results.definitions import check_training_rule
 from sociolab_desktop.core.services.results.esf_sets import AGE, Condition, EsfGroup, EsfSet, esf_set
-from sociolab_desktop.core.services.results.labels import QUESTION_LABELS
 from sociolab_desktop.core.services.results.periods import ALL_DATES, ReportPeriod
 from sociolab_desktop.core.store.models import Person
 from sociolab_desktop.core.store.unit_of_work import Store
@@ -73,14 +73,14 @@ class EsfSummaryRow:
     group: str
     key: str
     kind: str
-    label: str  # N_ message; see text()
+    label: Label  # an N_ message or a label with a context (esf_sets.py); see text()
     subject: str | None  # N_ message put into the label's {group} / {question}
     total: int
     counts: tuple[int, ...]
 
     def text(self, tr: Translator) -> str:
         subject = tr.gettext(self.subject) if self.subject else ""
-        return tr.gettext(self.label).format(group=subject, question=subject)
+        return translated(tr, self.label).format(group=subject, question=subject)
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def _participant(chosen: EsfSet, row, entry, site_ids, programme) -> EsfParticip
 def _rows(chosen: EsfSet, participants: tuple[EsfParticipant, ...]) -> list[EsfSummaryRow]:
     genders = [gender for gender, _label in chosen.genders]
 
-    def row(group: str, key: str, kind: str, label: str, subject: str | None, members) -> EsfSummaryRow:
+    def row(group: str, key: str, kind: str, label: Label, subject: str | None, members) -> EsfSummaryRow:
         members = list(members)
         counts = tuple(sum(1 for person in members if person.gender == gender) for gender in genders)
         return EsfSummaryRow(group, key, kind, label, subject, len(members), counts)
@@ -155,11 +155,11 @@ def _declined(group: EsfGroup, participants, row) -> list[EsfSummaryRow]:
     for the others when someone declined."""
     result = []
     for field in group.fields:
-        if field not in QUESTION_LABELS:
+        if field not in ESF_QUESTIONS:
             continue
         members = [person for person in participants if getattr(person, field) == Answer.DECLINED.value]
         if group.declinable or members:
-            result.append(row(group.key, f"{field}_declined", "declined", DECLINED_LABEL, QUESTION_LABELS[field],
+            result.append(row(group.key, f"{field}_declined", "declined", DECLINED_LABEL, ESF_QUESTIONS[field],
                               members))
     return result
 

@@ -2,6 +2,10 @@
 2014–2020 set (Regulation (EU) No 1304/2013, Annex I) and the 2021–2027 ESF+ set (Regulation
 (EU) 2021/1057, Annex I). A category is a list of conditions on the person's record at entry,
 all of which must hold; labels are N_ strings translated when shown.
+
+The table's rows and columns name groups of participants, where a person's record names one
+person's answer in the same English words ("Non-binary", "Long-term unemployed"). Those labels
+carry the gettext context "ESF group", so that each gets its own translation.
 """
 
 from __future__ import annotations
@@ -9,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sociolab_desktop.core.domain.enums import Answer, Gender, LabourStatus
+from sociolab_desktop.core.domain.labels import Label, translated
 from sociolab_desktop.errors import UserError
-from sociolab_desktop.i18n import N_
+from sociolab_desktop.i18n import N_, Translator
 
 AGE = "age"  # the pseudo-field of a participant's age at entry (from birth date, else birth year)
 
@@ -18,6 +23,18 @@ _EMPLOYED = (LabourStatus.EMPLOYED.value, LabourStatus.SELF_EMPLOYED.value)
 _UNEMPLOYED = (LabourStatus.UNEMPLOYED.value, LabourStatus.LONG_TERM_UNEMPLOYED.value)
 _INACTIVE = (LabourStatus.INACTIVE_IN_EDUCATION.value, LabourStatus.INACTIVE_NOT_IN_EDUCATION.value)
 _YES = (Answer.YES.value,)
+
+
+def _non_binary(tr: Translator) -> str:
+    return tr.pgettext("ESF group", "Non-binary")
+
+
+def _long_term_unemployed(tr: Translator) -> str:
+    return tr.pgettext("ESF group", "Long-term unemployed")
+
+
+def _inactive_not_in_education(tr: Translator) -> str:
+    return tr.pgettext("ESF group", "Inactive, not in education or training")
 
 
 def _isced(*levels: int) -> tuple[str, ...]:
@@ -38,7 +55,7 @@ class Condition:
 @dataclass(frozen=True)
 class EsfCategory:
     key: str
-    label: str
+    label: Label
     conditions: tuple[Condition, ...]
 
 
@@ -59,8 +76,12 @@ class EsfGroup:
 class EsfSet:
     key: str
     title: str
-    genders: tuple[tuple[str, str], ...]  # (Gender value, column label) of the summary's columns
+    genders: tuple[tuple[str, Label], ...]  # (Gender value, column label) of the summary's columns
     groups: tuple[EsfGroup, ...]
+
+    def gender_labels(self, tr: Translator) -> list[str]:
+        """The headings of the summary's columns per gender, in `tr`'s language."""
+        return [translated(tr, label) for _gender, label in self.genders]
 
     @property
     def required_fields(self) -> tuple[str, ...]:
@@ -68,7 +89,7 @@ class EsfSet:
         return tuple(dict.fromkeys(f for group in self.groups for f in group.fields))
 
 
-def _field(key: str, label: str, field: str, values: tuple[str, ...]) -> EsfCategory:
+def _field(key: str, label: Label, field: str, values: tuple[str, ...]) -> EsfCategory:
     return EsfCategory(key, label, (Condition(field, values),))
 
 
@@ -77,14 +98,14 @@ def _age(key: str, label: str, age_from: int | None, age_to: int | None, *more: 
 
 
 def _gender(*genders: Gender) -> EsfGroup:
-    labels = {Gender.FEMALE: N_("Women"), Gender.MALE: N_("Men"), Gender.NON_BINARY: N_("Non-binary")}
+    labels = {Gender.FEMALE: N_("Women"), Gender.MALE: N_("Men"), Gender.NON_BINARY: _non_binary}
     return EsfGroup("gender", N_("Gender"), ("gender",), tuple(
         _field(gender.value, labels[gender], "gender", (gender.value,)) for gender in genders))
 
 
 _LABOUR_COMMON = (
     _field("unemployed", N_("Unemployed, including long-term unemployed"), "labour_status", _UNEMPLOYED),
-    _field("long_term_unemployed", N_("Long-term unemployed"), "labour_status",
+    _field("long_term_unemployed", _long_term_unemployed, "labour_status",
            (LabourStatus.LONG_TERM_UNEMPLOYED.value,)),
     _field("inactive", N_("Inactive"), "labour_status", _INACTIVE),
 )
@@ -125,7 +146,7 @@ ESF_2014_2020 = EsfSet("2014-2020", N_("ESF 2014–2020 (Regulation (EU) No 1304
     _gender(Gender.FEMALE, Gender.MALE),
     EsfGroup("labour", N_("Labour-market status"), ("labour_status",), (
         *_LABOUR_COMMON,
-        _field("inactive_not_in_education", N_("Inactive, not in education or training"), "labour_status",
+        _field("inactive_not_in_education", _inactive_not_in_education, "labour_status",
                (LabourStatus.INACTIVE_NOT_IN_EDUCATION.value,)),
         _EMPLOYED_CATEGORY)),
     EsfGroup("age", N_("Age at entry"), (AGE,), (
@@ -149,7 +170,7 @@ ESF_2014_2020 = EsfSet("2014-2020", N_("ESF 2014–2020 (Regulation (EU) No 1304
 ))
 
 ESF_2021_2027 = EsfSet("2021-2027", N_("ESF+ 2021–2027 (Regulation (EU) 2021/1057)"), (
-    (Gender.FEMALE.value, N_("Women")), (Gender.MALE.value, N_("Men")), (Gender.NON_BINARY.value, N_("Non-binary"))), (
+    (Gender.FEMALE.value, N_("Women")), (Gender.MALE.value, N_("Men")), (Gender.NON_BINARY.value, _non_binary)), (
     _gender(Gender.FEMALE, Gender.MALE, Gender.NON_BINARY),
     EsfGroup("labour", N_("Labour-market status"), ("labour_status",), (*_LABOUR_COMMON, _EMPLOYED_CATEGORY)),
     EsfGroup("age", N_("Age at entry"), (AGE,), (

@@ -15,8 +15,8 @@ from typing import Any
 
 from sociolab_desktop.core.services.output_files import check_target, write_atomically
 from sociolab_desktop.core.services.results.definitions import (
-    TRAINING_RULE_LABELS,
     describe,
+    training_rule_label,
 )
 from sociolab_desktop.core.services.results.esf import EsfReport
 from sociolab_desktop.core.services.results.indicators import IndicatorReport
@@ -80,7 +80,7 @@ def _heading(sheet: _Sheet, tr: Translator, title: str, period_label: str, rule:
     _ = tr.gettext
     sheet.line(title, font=sheet.big)
     sheet.line(_("Period"), period_label)
-    sheet.line(_("Persons in training programmes counted as"), _(TRAINING_RULE_LABELS[rule]))
+    sheet.line(_("Persons in training programmes counted as"), training_rule_label(tr, rule))
     sheet.line(_("Printed on"), today, formats={2: "d. m. yyyy"})
     sheet.row += 1
 
@@ -109,7 +109,7 @@ def _indicator_sheets(workbook, report: IndicatorReport, tr: Translator) -> None
 
 def _esf_sheets(workbook, report: EsfReport, tr: Translator, today: dt.date) -> None:
     _ = tr.gettext
-    genders = [_(label) for _gender, label in report.esf_set.genders]
+    genders = report.esf_set.gender_labels(tr)
     summary = _Sheet(workbook, _("ESF summary"))
     _heading(summary, tr, _(report.esf_set.title), report.period.label(tr), report.training_rule, today)
     summary.header(_("Category"), _("Total"), *genders)

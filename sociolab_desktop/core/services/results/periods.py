@@ -45,8 +45,7 @@ class ReportPeriod:
     def label(self, tr: Translator) -> str:
         """"1. 4. 2018 – 31. 12. 2021", "from 1. 4. 2018", "up to ...", or "all dates"."""
         if self.first and self.last:
-            return "{first} – {last}".format(first=tr.format_date(self.first, "numeric"),
-                                             last=tr.format_date(self.last, "numeric"))
+            return tr.format_date_span(self.first, self.last)
         if self.first:
             return tr.gettext(N_("from {date}")).format(date=tr.format_date(self.first, "numeric"))
         if self.last:

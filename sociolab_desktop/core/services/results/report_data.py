@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sociolab_desktop.core.documents.results_report import EsfLine, EsfTable, IndicatorLine, ResultsReportData
-from sociolab_desktop.core.services.results.definitions import TRAINING_RULE_LABELS, describe
+from sociolab_desktop.core.services.results.definitions import describe, training_rule_label
 from sociolab_desktop.core.services.results.esf import EsfReport
 from sociolab_desktop.core.services.results.indicators import IndicatorReport
 from sociolab_desktop.core.services.results.labels import site_name
@@ -23,7 +23,7 @@ def _esf_table(report: EsfReport, tr: Translator) -> EsfTable:
             group = row.group
             lines.append(EsfLine(tr.gettext(titles[group]), None))
         lines.append(EsfLine(row.text(tr), row.total, row.counts, emphasis=row.kind == "total"))
-    return EsfTable(tr.gettext(report.esf_set.title), tuple(tr.gettext(label) for _g, label in report.esf_set.genders),
+    return EsfTable(tr.gettext(report.esf_set.title), tuple(report.esf_set.gender_labels(tr)),
                     tuple(lines), len(report.participants), len(report.missing))
 
 
@@ -38,6 +38,6 @@ def results_report_data(report: IndicatorReport, tr: Translator, *, issuer: str,
         for value in report.values)
     return ResultsReportData(
         issuer=issuer, printed_on=printed_on or report.today, period=report.period.label(tr), scope=scope or "",
-        training_rule=tr.gettext(TRAINING_RULE_LABELS[report.training_rule]),
+        training_rule=training_rule_label(tr, report.training_rule),
         site_names=tuple(names[column.site_id] for column in report.sites), indicators=lines,
         esf=_esf_table(esf, tr) if esf is not None else None)

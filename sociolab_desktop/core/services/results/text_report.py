@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from sociolab_desktop.core.services.results.definitions import TRAINING_RULE_LABELS
+from sociolab_desktop.core.services.results.definitions import training_rule_label
 from sociolab_desktop.core.services.results.esf import EsfReport
 from sociolab_desktop.core.services.results.indicators import IndicatorReport, IndicatorValue
 from sociolab_desktop.core.services.results.labels import FIELD_LABELS, site_name
@@ -35,7 +35,8 @@ def indicators_text(report: IndicatorReport, tr: Translator) -> str:
     lines = [
         _("Project indicators"),
         _("Period: {period}").format(period=report.period.label(tr)),
-        _("Persons in training programmes counted as: {rule}").format(rule=_(TRAINING_RULE_LABELS[report.training_rule])),
+        _("Persons in training programmes counted as: {rule}").format(
+            rule=training_rule_label(tr, report.training_rule)),
         "",
     ]
     for value in report.values:
@@ -46,7 +47,7 @@ def indicators_text(report: IndicatorReport, tr: Translator) -> str:
 
 def esf_text(report: EsfReport, tr: Translator) -> str:
     _ = tr.gettext
-    genders = [_(label) for _gender, label in report.esf_set.genders]
+    genders = report.esf_set.gender_labels(tr)
     lines = [_(report.esf_set.title), _("Period: {period}").format(period=report.period.label(tr)), ""]
     for row in report.rows:
         split = ", ".join(f"{gender} {tr.format_number(count)}" for gender, count in zip(genders, row.counts))

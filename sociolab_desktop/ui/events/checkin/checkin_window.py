@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from sociolab_desktop.core.domain.labels import title_in
 from sociolab_desktop.core.services.events import checkin as ci
 from sociolab_desktop.core.services.events import roster
 from sociolab_desktop.core.services.events.codes import code_candidates, looks_like_code
@@ -31,7 +32,6 @@ from sociolab_desktop.ui.events.checkin.door_sessions import choose_session
 from sociolab_desktop.ui.events.checkin.door_view import DoorView
 from sociolab_desktop.ui.events.checkin.door_writes import DoorWrites
 from sociolab_desktop.ui.events.checkin.walk_in_dialog import WalkInDialog
-from sociolab_desktop.ui.events.event_labels import title_in
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)

@@ -5,12 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
+from sociolab_desktop.core.domain.labels import translated
 from sociolab_desktop.core.services.events.roster import CheckInCounters
 from sociolab_desktop.i18n import N_, Translator
 
+
+def _registered(tr: Translator) -> str:
+    # How many are registered; the same English word is one registration's status elsewhere.
+    return tr.pgettext("door counter", "Registered")
+
+
 # (key, caption, colour of the number)
 TILES = (
-    ("registered", N_("Registered"), "#1f2937"),
+    ("registered", _registered, "#1f2937"),
     ("present", N_("Present"), "#0b6b2c"),
     ("walk_ins", N_("Walk-ins"), "#1d4ed8"),
     ("not_arrived", N_("Not arrived yet"), "#6b7280"),
@@ -69,7 +76,7 @@ class DoorCounters(QFrame):
 
     def retranslate(self, tr: Translator) -> None:
         for key, caption, _colour in TILES:
-            self.captions[key].setText(tr.gettext(caption))
+            self.captions[key].setText(translated(tr, caption))
         self.show_counters(self._counters, tr)
 
     def set_fonts(self, caption_points: float, number_points: float) -> None:

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from sociolab_desktop.core.services.events.sessions import SessionInfo
 from sociolab_desktop.i18n import Translator
-from sociolab_desktop.ui.events.event_labels import time_span
 
 
 def choose_session(sessions: Sequence[SessionInfo], now: dt.datetime) -> SessionInfo | None:
@@ -25,12 +24,13 @@ def session_choice_text(tr: Translator, sessions: Sequence[SessionInfo], row: Se
     """"2/3 · 4. 12. 2026 · 09:00–12:00 · Module B" for the session switcher."""
     number = next(index for index, other in enumerate(sessions, start=1) if other.id == row.id)
     text = tr.gettext("{number}/{count} · {date} · {times}").format(
-        number=number, count=len(sessions), date=tr.format_date(row.session_date, "numeric"),
-        times=time_span(tr, row.starts_at, row.ends_at))
+        number=tr.format_number(number), count=tr.format_number(len(sessions)),
+        date=tr.format_date(row.session_date, "numeric"),
+        times=tr.format_time_span(row.starts_at, row.ends_at))
     return f"{text} · {row.title}" if row.title else text
 
 
 def session_heading(tr: Translator, row: SessionInfo) -> str:
     """"Friday, 27 November 2026, 9:00 AM–12:00 PM" above the counters."""
     return tr.gettext("{date}, {times}").format(date=tr.format_date(row.session_date, "full"),
-                                                 times=time_span(tr, row.starts_at, row.ends_at))
+                                                 times=tr.format_time_span(row.starts_at, row.ends_at))

@@ -29,9 +29,9 @@ from sociolab_desktop.core.services.person_search import (
 )
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, Translator
+from sociolab_desktop.ui.forms.field_marks import FieldMarks
 from sociolab_desktop.ui.labels import section_heading
 from sociolab_desktop.ui.messages import InlineError
-from sociolab_desktop.ui.persons.dialog_fields import FieldMarks, with_error
 from sociolab_desktop.ui.persons.municipality_picker import (
     MunicipalityPicker,
     municipality_choices,
@@ -83,12 +83,10 @@ class WalkInDialog(QDialog):
         for name, _label in FIELDS:
             widget = MunicipalityPicker() if name == "municipality_code" else QLineEdit(objectName=name)
             widget.setMinimumWidth(320)
-            box, error = with_error(widget)
             self.fields[name], self.labels[name] = widget, QLabel()
             editor = widget.lineEdit() if name == "municipality_code" else widget
             editor.textEdited.connect(self._hide_candidates)
-            self.marks.add(name, widget, error)
-            form.addRow(self.labels[name], box)
+            form.addRow(self.labels[name], self.marks.field(name, widget))
         first, last = split_typed_name(typed)
         self.fields["first_name"].setText(first)
         self.fields["last_name"].setText(last)

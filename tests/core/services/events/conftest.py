@@ -9,13 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from event_days import DAY_1, TODAY
 
 from sociolab_desktop.core.services import persons as ps
 from sociolab_desktop.core.services.events import events as ev
 from sociolab_desktop.core.services.events import sessions as se
-
-TODAY = dt.date(2026, 11, 20)
-DAY_1, DAY_2, DAY_3 = dt.date(2026, 11, 27), dt.date(2026, 12, 4), dt.date(2026, 12, 11)
 
 _spec = importlib.util.spec_from_file_location(
     "sync_offices_conftest", Path(__file__).resolve().parents[2] / "sync" / "conftest.py")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import DAY_1, DAY_3, TODAY
+from event_days import DAY_1, DAY_3, TODAY
 
 from sociolab_desktop.core.domain.keys import certificate_key
 from sociolab_desktop.core.services import person_operations

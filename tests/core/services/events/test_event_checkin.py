@@ -7,7 +7,7 @@ import datetime as dt
 import time
 
 import pytest
-from conftest import TODAY
+from event_days import TODAY
 
 from sociolab_desktop.core.domain.keys import attendance_key
 from sociolab_desktop.core.services import persons

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import DAY_1, TODAY
+from event_days import DAY_1, TODAY
 
 from sociolab_desktop.core.services import person_operations
 from sociolab_desktop.core.services.events import checkin as ci

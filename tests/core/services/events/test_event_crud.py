@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from conftest import DAY_1, DAY_2, DAY_3
+from event_days import DAY_1, DAY_2, DAY_3
 
 from sociolab_desktop.core.services.events import checkin as ci
 from sociolab_desktop.core.services.events import events as ev

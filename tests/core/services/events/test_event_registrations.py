@@ -4,11 +4,18 @@ list, cancellation that moves the first waiting person up, and codes a scanner c
 from __future__ import annotations
 
 import pytest
-from conftest import TODAY
+from event_days import TODAY
 
 from sociolab_desktop.core.domain.keys import registration_key
-from sociolab_desktop.core.services import organisation_roles, organisations, person_operations, persons
-from sociolab_desktop.core.services.demo.events import registration_code as demo_registration_code
+from sociolab_desktop.core.services import (
+    organisation_roles,
+    organisations,
+    person_operations,
+    persons,
+)
+from sociolab_desktop.core.services.demo.events import (
+    registration_code as demo_registration_code,
+)
 from sociolab_desktop.core.services.events import codes
 from sociolab_desktop.core.services.events import events as ev
 from sociolab_desktop.core.services.events import registrations as rg

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import DAY_1, DAY_2, DAY_3, TODAY
+from event_days import DAY_1, DAY_2, DAY_3, TODAY
 
 from sociolab_desktop.core.services import organisation_roles, organisations
 from sociolab_desktop.core.services.events import checkin as ci

@@ -7,7 +7,7 @@ import datetime as dt
 import statistics
 import time
 
-from conftest import show_window
+from checkin_helpers import show_window
 from PySide6.QtCore import Qt
 
 from sociolab_desktop.core.services import persons as ps

@@ -40,7 +40,7 @@ def test_the_highlight_starts_on_the_first_person_still_to_check_in(window, door
 
 
 def test_a_cut_list_says_the_others_are_found_by_typing(qtbot, ctx, door):
-    from conftest import show_window
+    from checkin_helpers import show_window
 
     from sociolab_desktop.core.services.events import registrations as rg
     from sociolab_desktop.core.services.events.roster import ROSTER_LIMIT

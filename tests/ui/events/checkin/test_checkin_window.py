@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import show_window
+from checkin_helpers import show_window
 from PySide6.QtCore import Qt
 from ui_helpers import type_text
 
@@ -223,7 +223,7 @@ def test_switching_session_counts_and_checks_in_for_the_chosen_session(qtbot, ct
 
 
 def test_an_event_whose_sessions_are_over_asks_which_session(qtbot, ctx, workspace):
-    from conftest import make_door
+    from checkin_helpers import make_door
 
     past = make_door(workspace, day=dt.date.today() - dt.timedelta(days=3))
     window = show_window(qtbot, ctx, past.event_id)

@@ -1,14 +1,18 @@
-"""Choose an organisation or persons by typing part of a name (accent-insensitive, like the lists).
+"""Find a person or an organisation by typing part of a name (accent-insensitive, like the lists).
 
-The search runs in a worker through the same services as the Clients and Organisations lists;
-the matches show under the field while there are some. One organisation: the field then shows
-the chosen name (typing again starts a new search). Several persons: each chosen one is added to
-a short list under the field (Delete removes the one selected there).
+The search runs in a worker through the same services as the Clients and Organisations lists,
+a moment after typing pauses (SearchField), and only the answer to the newest text is shown
+(LiveSearch). SearchPicker chooses with it: one organisation (the field then shows the chosen
+name; typing again starts a new search) or several persons (each chosen one is added to a short
+list under the field; Delete removes the one selected there). The matches show under the field
+while there are some. PersonFinder (person_finder.py) lists persons found for a dialog to act on.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,13 +23,27 @@ from PySide6.QtWidgets import (
 )
 
 from sociolab_desktop.i18n import Translator
-from sociolab_desktop.ui.clients.clients_page import SEARCH_DELAY_MS, SearchField
-from sociolab_desktop.ui.organisations.role_dialog import MAX_FOUND, find_persons
+from sociolab_desktop.ui.list_page import SearchField
 from sociolab_desktop.ui.shell_context import ShellContext
 
+MAX_FOUND = 50  # a page of candidates; more typing narrows it
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 VISIBLE_ROWS = 5
+
+
+def find_persons(store, text: str) -> list:
+    """In a worker: live persons matching `text` (accent-insensitive), Slovenian order."""
+    from sociolab_desktop.core.services.person_search import search_persons
+
+    return search_persons(store, text, limit=MAX_FOUND) if text.strip() else []
+
+
+def find_people(store, text: str) -> list[tuple[str, str, str]]:
+    """In a worker: (id, "First Last", municipality · e-mail) of live persons matching `text`."""
+    return [(row.id, f"{row.first_name} {row.last_name}",
+             " · ".join(part for part in (row.municipality_name, row.email) if part))
+            for row in find_persons(store, text)]
 
 
 def find_organisations(store, text: str) -> list[tuple[str, str, str]]:
@@ -41,11 +59,36 @@ def find_organisations(store, text: str) -> list[tuple[str, str, str]]:
     return [(row.id, row.name, row.post_town or row.registration_number or "") for row in rows]
 
 
-def find_people(store, text: str) -> list[tuple[str, str, str]]:
-    """In a worker: (id, "First Last", municipality · e-mail) of live persons matching `text`."""
-    return [(row.id, f"{row.first_name} {row.last_name}",
-             " · ".join(part for part in (row.municipality_name, row.email) if part))
-            for row in find_persons(store, text)]
+class LiveSearch:
+    """Runs `find(store, text)` in a worker for `owner`; `on_found(rows)` gets only the answer to
+    the newest text (an older answer arriving late is dropped). Empty text finds nothing at once."""
+
+    def __init__(self, ctx: ShellContext, owner: QWidget, find: Callable[[object, str], list],
+                 on_found: Callable[[list], None]) -> None:
+        self.ctx, self.owner, self.find, self.on_found = ctx, owner, find, on_found
+        self.searching = False
+        self._generation = 0
+
+    def run(self, text: str) -> None:
+        self._generation += 1
+        generation, store, find = self._generation, self.ctx.workspace.store, self.find
+        if not text.strip():
+            self.searching = False
+            self.on_found([])
+            return
+        self.searching = True
+        self.ctx.operations.run(lambda: find(store, text), on_success=lambda rows: self._found(generation, rows),
+                                owner=self.owner)
+
+    def cancel(self) -> None:
+        """Forget the search on its way (the text it answers is gone)."""
+        self._generation += 1
+        self.searching = False
+
+    def _found(self, generation: int, rows: list) -> None:
+        if generation == self._generation:
+            self.searching = False
+            self.on_found(rows)
 
 
 class _PickerField(SearchField):
@@ -96,19 +139,17 @@ class SearchPicker(QWidget):
         super().__init__(parent)
         self.setObjectName(object_name or f"{kind}Picker")
         self.ctx, self.kind, self.multiple = ctx, kind, multiple
-        self._find = find_organisations if kind == "organisation" else find_people
-        self._generation = 0
-        self.searching = False
+        self.search = LiveSearch(ctx, self, find_organisations if kind == "organisation" else find_people,
+                                 self._on_found)
         self._chosen: list[tuple[str, str]] = []
 
         self.field = _PickerField(self, objectName=f"{self.objectName()}Field")
         self.field.setClearButtonEnabled(True)
         self.field.textEdited.connect(self._on_edited)
         self.field.textChanged.connect(lambda text: text or self._on_cleared())
+        self.field.search_requested.connect(self.search_now)
         self.field.down_pressed.connect(self._focus_matches)
         self.field.choose_pressed.connect(self._choose_current)
-        self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self.timer.timeout.connect(self.search_now)
         self.matches = _List(objectName=f"{self.objectName()}Matches")
         _compact(self.matches, VISIBLE_ROWS)
         self.matches.hide()
@@ -125,6 +166,10 @@ class SearchPicker(QWidget):
         layout.addWidget(self.matches)
         layout.addWidget(self.chosen_list)
         self.setFocusProxy(self.field)
+
+    @property
+    def searching(self) -> bool:
+        return self.search.searching
 
     # --- the choice ------------------------------------------------------------------------
 
@@ -175,8 +220,7 @@ class SearchPicker(QWidget):
             self.set_chosen([pair for pair in self._chosen if pair[0] != item.data(ID_ROLE)])
 
     def _on_cleared(self) -> None:
-        self.timer.stop()
-        self._generation += 1
+        self.search.cancel()
         self._set_matches([])
         if not self.multiple and self._chosen:
             self._chosen = []
@@ -188,23 +232,12 @@ class SearchPicker(QWidget):
         if not self.multiple and self._chosen:
             self._chosen = []  # typing over a chosen name starts again
             self.changed.emit()
-        self.timer.start()
 
     def search_now(self) -> None:
-        self.timer.stop()
-        self._generation += 1
-        generation, text, store, find = self._generation, self.field.text(), self.ctx.workspace.store, self._find
-        if not text.strip():
-            self._set_matches([])
-            return
-        self.searching = True
-        self.ctx.operations.run(lambda: find(store, text),
-                                on_success=lambda rows: self._on_found(generation, rows), owner=self)
+        self.field.pause_timer.stop()
+        self.search.run(self.field.text())
 
-    def _on_found(self, generation: int, rows: list) -> None:
-        if generation != self._generation:
-            return
-        self.searching = False
+    def _on_found(self, rows: list) -> None:
         taken = set(self.chosen_ids())
         self._set_matches([row for row in rows if row[0] not in taken])
         self.searched.emit()
