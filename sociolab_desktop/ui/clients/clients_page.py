@@ -166,3 +166,5 @@ class ClientsPage(ListPage):
         for row, (_value, label) in enumerate(CONSENT_CHOICES):
             self.consent_combo.setItemText(row, _(label))
         super().retranslate(tr)
+        self.consent_combo.setToolTip(tr.gettext(
+            "Valid consent: consent to the processing of personal data, given and not withdrawn."))

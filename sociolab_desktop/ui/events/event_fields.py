@@ -167,3 +167,6 @@ class EventFields(QWidget):
         self.capacity_note.setText(_("empty: no limit"))
         self.capacity_edit.setToolTip(_("When all places are taken, new registrations go on the waiting list."))
         self.percent_note.setText(_("% of the event's hours attended"))
+        self.percent_edit.setToolTip(tr.gettext(
+            "Share of the event's hours a person must attend to get a certificate, counted from the check-ins (80 = "
+            "at least 80 % of all sessions' hours)."))

@@ -324,6 +324,8 @@ class PreviewPage(QWizardPage):
         self._on_selection(QItemSelection(), QItemSelection())
 
     # --- QWizardPage -----------------------------------------------------------------------
+        self.problems_check.setToolTip(tr.gettext(
+            "Hide the rows that are ready; show only errors, possible duplicates and skipped rows."))
 
     def initializePage(self) -> None:  # noqa: N802 (Qt API)
         self.start_check()

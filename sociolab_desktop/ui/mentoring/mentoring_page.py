@@ -222,3 +222,8 @@ class MentoringPage(QWidget):
         self.mine.retranslate(tr)
         self.all.retranslate(tr)
         self._update_buttons()
+        self.monthly_button.setToolTip(tr.gettext(
+            "One organisation's monthly record for signing: the chosen session's organisation, or the one in the "
+            "filters."))
+        self.timesheet_button.setToolTip(tr.gettext(
+            "A mentor's hours for a month: yours, or the mentor chosen in the filters of All sessions."))

@@ -219,6 +219,8 @@ class ContactDialog(QDialog):
         for edit in (self.date_edit, self.follow_up_edit):
             set_date_format(edit, tr)
         self._align_labels()
+        self.follow_up_check.setToolTip(tr.gettext(
+            "Set a date to be reminded: the contact appears in Follow-ups due when the date is near."))
 
     def _align_labels(self) -> None:
         """One label column for the fields beside the topics and the texts below them."""

@@ -326,4 +326,7 @@ class PersonFormFields(QWidget):
         self.widgets["post_town"].setPlaceholderText(_("Post office"))
         self.municipality.retranslate(tr)
         self.notes.setPlaceholderText(_("What the person came for, agreements, anything staff should know"))
+        self.incomplete.setToolTip(tr.gettext(
+            "Tick when the ESF questions were not asked yet; the person is listed under missing ESF data in Reports "
+            "until the record is completed."))
 

@@ -107,6 +107,10 @@ class ConflictPanel(QWidget):
         self._fill()
         if key:
             self._select(self.model.row_of(key))
+        self.keep_button.setToolTip(tr.gettext(
+            "Keep the value the records show now; the other value is dismissed at every info point."))
+        self.take_other_button.setToolTip(tr.gettext(
+            "Use the other info point's value instead; the change reaches every info point at the next sync."))
 
     def current_conflict_id(self) -> str | None:
         return self.model.key(self.table.currentIndex().row())

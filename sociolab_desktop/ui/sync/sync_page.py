@@ -206,7 +206,10 @@ class SyncPage(QWidget):
         busy = controller.busy
         self.busy_bar.setVisible(busy)
         self.sync_button.setEnabled(not busy and controller.can_sync())
-        self.sync_button.setToolTip("" if controller.share_path else _("Set the shared folder first."))
+        self.sync_button.setToolTip(_(
+            "Exchange changes with the shared folder now; this also happens every few minutes while the program is "
+            "open."
+        ) if controller.share_path else _("Set the shared folder first."))
 
         path = controller.share_path
         self.share_value.setText(path or _("not set"))

@@ -166,6 +166,9 @@ class DoorView(QWidget):
         self.roster.retranslate(tr)
 
     # --- texts that depend on the window's state -------------------------------------------------
+        self.session_combo.setToolTip(tr.gettext(
+            "The session people are checked in for. Today's session is chosen when the window opens; choose another "
+            "here."))
 
     def show_session(self, tr: Translator, sessions: list[SessionInfo], current: SessionInfo | None) -> None:
         for index, row in enumerate(sessions):
