@@ -128,7 +128,7 @@ def test_missing_required_column_blocks_next_with_the_message(ctx, qtbot, tmp_pa
     assert not wizard.button(Button.NextButton).isEnabled()
     tr = ctx.tr
     assert page.error.isVisible()
-    assert f"“{tr.gettext('Last name')}”" in page.error.text()
+    assert tr.gettext("“{field}”").format(field=tr.gettext('Last name')) in page.error.text()
     page.choose(1, "last_name")
     assert wizard.button(Button.NextButton).isEnabled() and not page.error.isVisible()
     # Two columns cannot fill one field: choosing it for another column frees the first.
