@@ -18,9 +18,12 @@ common in the same municipality. `--per-probe K` also times the duplicate search
 time (the intake form's path) on K rows of the file, for comparison with the batch. Populating
 100 000 persons takes minutes: `--keep DIR` keeps the populated data folder there for the next run.
 
-Figures (CPU seconds of the two duplicate searches of an import, preview and import, together;
-10 000 rows; before → after the batch search of core/services/person_duplicates.py):
-10 000 persons 20.0 → 1.5; 100 000 persons ~60 → 6; 100 000 + 20 000 crowded ~800 → 12.
+Measured on the 2-core build machine, 10 000 rows from CSV, CPU seconds of the preview's
+duplicate search + of the import (which searches again, then writes), before → after the batch
+search of core/services/person_duplicates.py (the same rows found as duplicates):
+    10 000 persons                 7.8 +   9.3  →  0.9 + 2.4
+    100 000 persons               51   +  48    →  3.3 + 4.6
+    100 000 + 20 000 crowded     448   + 435    →  7.4 + 9.2
 """
 
 from __future__ import annotations
@@ -208,13 +211,14 @@ def _import(folder: Path, source: Path, per_probe: int) -> tuple[_Steps, dict[st
         workspace.close()
 
 
-def _bare_inserts(source_db: Path, target: Path) -> float:
-    """Seconds for sqlite3 `executemany` of the imported person rows into a schema without triggers."""
+def _bare_inserts(source_db: Path, target: Path, imported: int) -> float:
+    """Seconds for sqlite3 `executemany` of the imported person rows (the last ones written) into
+    a schema without triggers."""
     with sqlite3.connect(source_db) as src:
         schema = [sql for (sql,) in src.execute(
             "SELECT sql FROM sqlite_master WHERE type IN ('table', 'index') AND sql IS NOT NULL "
             "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'fts\\_%' ESCAPE '\\'")]
-        rows = src.execute("SELECT * FROM person").fetchall()
+        rows = src.execute("SELECT * FROM person ORDER BY rowid DESC LIMIT ?", (imported,)).fetchall()
     connection = sqlite3.connect(target, isolation_level=None)
     try:
         connection.execute("PRAGMA journal_mode=WAL")
@@ -253,23 +257,24 @@ def main() -> None:
         print(f"{args.rows} rows{' (half of them crowded)' if args.crowded else ''}, "
               f"{args.existing + args.crowded} persons recorded before ({args.crowded} crowded); "
               f"populating took {time.perf_counter() - start:.1f} s")
-        totals = {}
+        totals, imported = {}, 0
         for file_format in formats:
             source = folder / f"seznam.{file_format}"
             writers[file_format](source, rows)
             data = folder / f"data-{file_format}"
             shutil.copytree(populated, data)
             steps, figures = _import(data, source, args.per_probe)
-            totals[file_format] = sum(steps.wall.values())
+            totals[file_format], imported = sum(steps.wall.values()), figures["imported"]
             print(f"{file_format}: {steps.line()}; imported {figures['imported']}, duplicates {figures['duplicates']}")
             if args.per_probe:
                 each = figures["each row"]
                 print(f"  duplicate search one row at a time: CPU {each * 1000:.2f} ms a row, {each * args.rows:.1f} s "
                       f"for {args.rows} rows (measured on {args.per_probe})")
         database = next((folder / f"data-{formats[0]}").glob("*.sqlite3"))
-        bare = _bare_inserts(database, folder / "bare.sqlite3")
+        bare = _bare_inserts(database, folder / "bare.sqlite3", imported)
         ratios = ", ".join(f"from {name.upper()} {total / bare:.0f}x" for name, total in totals.items())
-        print(f"bare sqlite3 executemany of the person rows: {bare:.3f} s; import {ratios} that")
+        print(f"bare sqlite3 executemany of the {imported} imported person rows: {bare:.3f} s; "
+              f"import {ratios} that")
 
 
 if __name__ == "__main__":
