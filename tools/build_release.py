@@ -37,7 +37,8 @@ def build(dist: Path, work: Path) -> Path:
 
 
 def folder_size(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+    # PyInstaller links Qt libraries from two places; count each file once.
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
 
 
 def _environment() -> dict[str, str]:
