@@ -23,9 +23,15 @@ from sociolab_desktop.core.domain.labels import title_in
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.events import cancellation, evidence
 from sociolab_desktop.ui.events.event_labels import event_facts, event_subtitle
-from sociolab_desktop.ui.events.event_tables import EventView, RegistrationsTable, SessionsTable, load_event_view
+from sociolab_desktop.ui.events.event_tables import (
+    EventView,
+    RegistrationsTable,
+    SessionsTable,
+    load_event_view,
+)
 from sociolab_desktop.ui.forms import questions
 from sociolab_desktop.ui.labels import area_title, section_heading
+from sociolab_desktop.ui.open_windows import front_window
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
@@ -38,12 +44,9 @@ FACTS = (("when", N_("When:")), ("venue", N_("Venue:")), ("site", N_("Organised 
 
 def open_event_window(ctx: ShellContext, event_id: str, parent: QWidget | None = None) -> EventWindow:
     """The event's window, brought to the front if it is open already (one window per event)."""
-    if parent is not None:
-        for window in parent.findChildren(EventWindow):
-            if window.event_id == event_id and window.isVisible():
-                window.raise_()
-                window.activateWindow()
-                return window
+    window = front_window(parent, EventWindow, lambda open_window: open_window.event_id == event_id)
+    if window is not None:
+        return window
     window = EventWindow(ctx, event_id, parent)
     window.show()
     return window
@@ -298,7 +301,9 @@ class EventWindow(QWidget):
         """The door check-in window (ui/events/checkin) for the chosen session, else the one it picks."""
         if self.view is None or not self.view.detail.sessions:
             return None
-        from sociolab_desktop.ui.events.checkin.checkin_window import open_checkin_window
+        from sociolab_desktop.ui.events.checkin.checkin_window import (
+            open_checkin_window,
+        )
 
         session = self.sessions_table.current_session()
         window = open_checkin_window(self.ctx, self.event_id, session.id if session else None, self)

@@ -35,6 +35,7 @@ from sociolab_desktop.ui.mentoring.support_columns import (
     PRODUCT_COLUMNS,
     summary_text,
 )
+from sociolab_desktop.ui.open_windows import front_window
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
@@ -51,12 +52,10 @@ def load_overview(store, organisation_id: str):
 
 def open_support_overview(ctx: ShellContext, organisation_id: str, parent: QWidget | None = None):
     """The organisation's support window, brought to the front if it is open already."""
-    if parent is not None:
-        for window in parent.findChildren(SupportOverviewWindow):
-            if window.organisation_id == organisation_id and window.isVisible():
-                window.raise_()
-                window.activateWindow()
-                return window
+    window = front_window(parent, SupportOverviewWindow,
+                          lambda open_window: open_window.organisation_id == organisation_id)
+    if window is not None:
+        return window
     window = SupportOverviewWindow(ctx, organisation_id, parent)
     window.show()
     return window

@@ -18,10 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociolab_desktop.core.domain.labels import DOCUMENT_LANGUAGES, ORGANISATION_ROLES_IN_SENTENCE, label
+from sociolab_desktop.core.domain.labels import (
+    DOCUMENT_LANGUAGES,
+    ORGANISATION_ROLES_IN_SENTENCE,
+    label,
+)
 from sociolab_desktop.core.services.timeline import TimelineItem, TimelineKind
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.labels import area_title, section_heading
+from sociolab_desktop.ui.open_windows import front_window
 from sociolab_desktop.ui.persons.consent_badge import ConsentBadge
 from sociolab_desktop.ui.persons.consent_dialog import (
     ConsentDialog,
@@ -47,12 +52,10 @@ FACTS = (("birth", N_("Date of birth:")), ("municipality", N_("Municipality:")),
 
 def open_person_window(ctx: ShellContext, person_id: str, parent: QWidget | None = None) -> PersonWindow:
     """The person's window, brought to the front if it is open already (one window per person)."""
-    if parent is not None:
-        for window in parent.findChildren(PersonWindow):
-            if person_id in (window.person_id, window.requested_id) and window.isVisible():
-                window.raise_()
-                window.activateWindow()
-                return window
+    window = front_window(parent, PersonWindow,
+                          lambda open_window: person_id in (open_window.person_id, open_window.requested_id))
+    if window is not None:
+        return window
     window = PersonWindow(ctx, person_id, parent)
     window.show()
     return window
@@ -325,7 +328,9 @@ class PersonWindow(QWidget):
             self.withdraw_consent(entry.record_id)
 
     def _on_organisation_activated(self, item: QListWidgetItem):
-        from sociolab_desktop.ui.organisations.organisation_window import OrganisationWindow
+        from sociolab_desktop.ui.organisations.organisation_window import (
+            OrganisationWindow,
+        )
 
         organisation_id = item.data(ORGANISATION_ROLE)
         if not organisation_id:

@@ -32,6 +32,7 @@ from sociolab_desktop.ui.events.checkin.door_sessions import choose_session
 from sociolab_desktop.ui.events.checkin.door_view import DoorView
 from sociolab_desktop.ui.events.checkin.door_writes import DoorWrites
 from sociolab_desktop.ui.events.checkin.walk_in_dialog import WalkInDialog
+from sociolab_desktop.ui.open_windows import front_window
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
@@ -41,13 +42,10 @@ def open_checkin_window(ctx: ShellContext, event_id: str, session_id: str | None
                         parent: QWidget | None = None) -> CheckInWindow:
     """The event's door window (maximized; F11 for full screen), brought to the front if open.
     `session_id` None: today's session, else the next one, else the window asks."""
-    if parent is not None:
-        for window in parent.findChildren(CheckInWindow):
-            if window.event_id == event_id and window.isVisible():
-                window.reload(session_id or window.session_id)  # sessions may have been added meanwhile
-                window.raise_()
-                window.activateWindow()
-                return window
+    window = front_window(parent, CheckInWindow, lambda open_window: open_window.event_id == event_id)
+    if window is not None:
+        window.reload(session_id or window.session_id)  # sessions may have been added meanwhile
+        return window
     window = CheckInWindow(ctx, event_id, session_id, parent)
     window.showMaximized()
     return window
