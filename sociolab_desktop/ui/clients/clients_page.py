@@ -113,7 +113,9 @@ class ClientsPage(ListPage):
         from sociolab_desktop.ui.persons.person_window import open_person_window
 
         window = open_person_window(self.ctx, person_id, self.window())
-        window.changed.connect(self.refresh)
+        if not window.property("refreshesClients"):  # a window brought back is connected already
+            window.setProperty("refreshesClients", True)
+            window.changed.connect(self.refresh)
         return window
 
     def open_follow_ups(self):

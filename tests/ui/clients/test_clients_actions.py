@@ -47,3 +47,14 @@ def test_work_lists_open_beside_the_page(page, qtbot):
     qtbot.mouseClick(page.lacking_consent_button, Qt.MouseButton.LeftButton)
     assert isinstance(page.dialog, LackingConsentDialog) and page.dialog.isVisible()
     _close(page.dialog)
+
+
+def test_opening_the_same_person_twice_refreshes_the_list_once_per_change(page, qtbot, monkeypatch):
+    person_id = page.model.person_id(0)
+    first = page.open_person(person_id)
+    assert page.open_person(person_id) is first  # brought to the front, not opened again
+    calls = []
+    monkeypatch.setattr(page.model, "refresh", lambda: calls.append(1))
+    first.changed.emit(person_id)
+    assert calls == [1]
+    _close(first)
