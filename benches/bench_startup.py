@@ -90,7 +90,9 @@ def main() -> int:
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SOCIOLAB_EXIT_AFTER_SHOW": "1"}
     env.pop("SOCIOLAB_DATA_DIR", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory(prefix="sociolab-bench-") as temporary:
+        env["PYTHONPYCACHEPREFIX"] = str(Path(temporary) / "bytecode")
         if args.data_dir:
             folder, content = Path(args.data_dir), "the given data folder"
         else:

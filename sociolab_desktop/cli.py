@@ -3,15 +3,19 @@ and scheduled tasks. Errors go to stderr in the PC's language, with a non-zero e
 
 from __future__ import annotations
 
-import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from sociolab_desktop import __version__
-from sociolab_desktop.errors import UserError
-from sociolab_desktop.i18n import DEFAULT_LANGUAGE, Translator
+if TYPE_CHECKING:
+    import argparse
+
+    from sociolab_desktop.i18n import Translator
+
+# Only what starting the window needs is imported at module level: the window must appear fast
+# (benches/bench_startup.py), and the command path's imports (argparse, logging, the translator)
+# are paid by the commands alone.
 
 # Each module offers add_parser(subparsers, tr) and run(args, tr) -> int.
 COMMAND_MODULES = ("init", "demo", "import_", "export", "print_", "report", "backup", "restore", "sync")
@@ -20,27 +24,33 @@ EXIT_OK = 0
 EXIT_USER_ERROR = 2
 EXIT_UNEXPECTED = 3
 
-log = logging.getLogger(__name__)
-
-
-def _cli_translator(argv: Sequence[str]) -> Translator:
-    """The language of the data folder's settings if they can be read, else Slovenian."""
-    from sociolab_desktop.paths import resolve_data_paths
-    from sociolab_desktop.settings import load_settings
-
+def _data_dir_argument(argv: Sequence[str]) -> str | None:
     data_dir = None
     for index, arg in enumerate(argv):
         if arg == "--data-dir" and index + 1 < len(argv):
             data_dir = argv[index + 1]
         elif arg.startswith("--data-dir="):
             data_dir = arg.split("=", 1)[1]
+    return data_dir
+
+
+def _cli_translator(argv: Sequence[str]) -> Translator:
+    """The language of the data folder's settings if they can be read, else Slovenian."""
+    from sociolab_desktop.errors import UserError
+    from sociolab_desktop.i18n import DEFAULT_LANGUAGE, Translator
+    from sociolab_desktop.paths import resolve_data_paths
+    from sociolab_desktop.settings import load_settings
+
     try:
-        return Translator(load_settings(resolve_data_paths(data_dir).settings).language)
+        return Translator(load_settings(resolve_data_paths(_data_dir_argument(argv)).settings).language)
     except (UserError, OSError):
         return Translator(DEFAULT_LANGUAGE)
 
 
 def build_parser(tr: Translator) -> argparse.ArgumentParser:
+    import argparse
+
+    from sociolab_desktop import __version__
     from sociolab_desktop.commands.argparse_texts import use_translator
 
     use_translator(tr)
@@ -80,13 +90,21 @@ def _only_data_dir(argv: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if _only_data_dir(argv):
-        return _start_gui(argv)
+        return _start_gui(_data_dir_argument(argv))
     tr = _cli_translator(argv)
     args = build_parser(tr).parse_args(argv)
     # `--data-dir` may stand before the command too; the command's own option wins.
     args.data_dir = getattr(args, "data_dir", None) or args.global_data_dir
     if args.command is None:
-        return _start_gui(argv)
+        return _start_gui(args.data_dir)
+    return _run_command(args, tr)
+
+
+def _run_command(args: argparse.Namespace, tr: Translator) -> int:
+    import logging
+
+    from sociolab_desktop.errors import UserError
+
     module = importlib.import_module(f"sociolab_desktop.commands.{args.command}")
     try:
         return module.run(args, tr)
@@ -96,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_USER_ERROR
     except Exception:
-        log.exception("Unexpected error in command %s", args.command)
+        logging.getLogger(__name__).exception("Unexpected error in command %s", args.command)
         print(
             tr.gettext("Unexpected error; details are in the log file of the data folder."),
             file=sys.stderr,
@@ -104,10 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNEXPECTED
 
 
-def _start_gui(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="sociolab-desktop")
-    parser.add_argument("--data-dir")
-    args, _unknown = parser.parse_known_args(argv)
+def _start_gui(data_dir: str | None) -> int:
     # The window layer is loaded only here, so scripts never pay for Qt.
     app = importlib.import_module("sociolab_desktop.app")
-    return app.run_gui(args.data_dir)
+    return app.run_gui(data_dir)

@@ -84,10 +84,14 @@ class Startup(QObject):
         self.window.show()
 
     def _on_first_paint(self) -> None:
-        self.window.finish_after_first_paint()
         self.shown.emit()
-        # Let the paint reach the screen before the event loop is busy opening the database.
-        QTimer.singleShot(0, self._open_workspace)
+        # This runs just before the window's first paint: let that paint reach the screen before
+        # the event loop is busy with the rest of the window and with opening the database.
+        QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.window.finish_after_first_paint()
+        self._open_workspace()
 
     def _open_workspace(self) -> None:
         if self._opening_started:
