@@ -25,11 +25,30 @@ class UserError(Exception):
         self.message = message
         self.values = values
 
-    def render(self, tr: "Translator") -> str:
-        values = {
-            key: tr.gettext(value) if isinstance(value, Text) else value for key, value in self.values.items()
-        }
-        return tr.gettext(self.message).format(**values)
+    def render(self, tr: Translator) -> str:
+        return render_message(tr, self.message, self.values)
 
     def __str__(self) -> str:  # English, for logs and test failures
         return self.message.format(**self.values)
+
+
+def render_message(tr: Translator, message: str, values: dict[str, Any]) -> str:
+    """`message` translated, its values the reader's way: a Text translated, a date "27. 11. 2026"
+    (not ISO), a decimal number "10,5" in Slovenian. English text (`str(error)`, logs, tests) keeps
+    the values as they are."""
+    return tr.gettext(message).format(**{key: shown_value(tr, value) for key, value in values.items()})
+
+
+def shown_value(tr: Translator, value: Any) -> Any:
+    import datetime as dt
+    from decimal import Decimal
+
+    if isinstance(value, Text):
+        return tr.gettext(value)
+    if isinstance(value, dt.datetime):
+        return tr.format_datetime(value, "short")
+    if isinstance(value, dt.date):
+        return tr.format_date(value, "numeric")
+    if isinstance(value, (float, Decimal)):
+        return tr.format_number(value)
+    return value

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sociolab_desktop.errors import render_message
+
 if TYPE_CHECKING:
     from sociolab_desktop.i18n import Translator
 
@@ -31,7 +33,7 @@ class DocumentWarning(str):
         return self
 
     def render(self, tr: Translator) -> str:
-        return tr.gettext(self.message).format(**self.values)
+        return render_message(tr, self.message, self.values)
 
     def __reduce__(self):  # pickling a str subclass would otherwise call __new__ with the text only
         return _rebuild_warning, (self.message, self.values)

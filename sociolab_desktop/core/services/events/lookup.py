@@ -21,27 +21,15 @@ from sociolab_desktop.core.store.models import (
     PersonOrganisationRole,
     Registration,
 )
-from sociolab_desktop.errors import Text, UserError
+from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_
 
 SESSION_OWNER = "event_session"  # Attachment.owner_table of a session's signed sheets
 
 
 class EventError(UserError):
-    """A UserError whose dates and decimal numbers are shown the reader's way ("27. 11. 2026",
-    "10,5" in Slovenian); English text (logs, tests) keeps ISO dates."""
-
-    def render(self, tr) -> str:
-        def shown(value):
-            if isinstance(value, Text):
-                return tr.gettext(value)
-            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-                return tr.format_date(value, "numeric")
-            if isinstance(value, float):
-                return tr.format_number(value)
-            return value
-
-        return tr.gettext(self.message).format(**{key: shown(value) for key, value in self.values.items()})
+    """A UserError of the events area (its dates and numbers are shown the reader's way, as every
+    UserError's are)."""
 
     def __str__(self) -> str:  # English, for logs and test failures: "12" hours, not "12.0"
         return self.message.format(**{key: f"{value:g}" if isinstance(value, float) else value

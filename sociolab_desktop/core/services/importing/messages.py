@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from sociolab_desktop.errors import Text, UserError
+from sociolab_desktop.errors import UserError, render_message
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,7 @@ class Message:
         return cls(error.message, error.values)
 
     def render(self, tr) -> str:
-        values = {key: tr.gettext(value) if isinstance(value, Text) else value for key, value in self.values.items()}
-        return tr.gettext(self.text).format(**values)
+        return render_message(tr, self.text, self.values)
 
     def __str__(self) -> str:  # English, for tests and logs without values that name people
         return self.text.format(**self.values)
