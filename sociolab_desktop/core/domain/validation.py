@@ -114,9 +114,9 @@ def check_birth_date(value: dt.date | None, today: dt.date) -> None:
     if value is None:
         return
     if value > today:
-        raise FieldError("birth_date", N_("The date of birth {value} is in the future."), value=value.isoformat())
+        raise FieldError("birth_date", N_("The date of birth {value} is in the future."), value=value)
     if value < EARLIEST_BIRTH_DATE:
-        raise FieldError("birth_date", N_("The date of birth {value} is before 1900."), value=value.isoformat())
+        raise FieldError("birth_date", N_("The date of birth {value} is before 1900."), value=value)
 
 
 def clean_required_name(value: str | None, field: str, max_length: int) -> str:

@@ -79,7 +79,7 @@ def _not_future(value: dt.date | None, field: str, today: dt.date, missing: str)
     if value is None:
         raise v.FieldError(field, missing)
     if value > today:
-        raise v.FieldError(field, N_("The date {value} is in the future."), value=value.isoformat())
+        raise v.FieldError(field, N_("The date {value} is in the future."), value=value)
     return value
 
 
@@ -140,14 +140,14 @@ def withdraw_consent(store: Store, actor: Actor, consent_id: str, withdrawn_on: 
     with store.unit_of_work(actor) as session:
         row = _live_consent(session, consent_id)
         if row.withdrawn_on is not None:
-            raise UserError(N_("This consent was already withdrawn on {date}."), date=row.withdrawn_on.isoformat())
+            raise UserError(N_("This consent was already withdrawn on {date}."), date=row.withdrawn_on)
         day = collect([("withdrawn_on", lambda: _not_future(
             withdrawn_on, "withdrawn_on", today or dt.date.today(), N_("Enter the date of the withdrawal.")))],
             ConsentValidationError)["withdrawn_on"]
         if day < row.given_on:
             raise ConsentValidationError([v.FieldError(
                 "withdrawn_on", N_("The withdrawal date {value} is before the consent was given ({date})."),
-                value=day.isoformat(), date=row.given_on.isoformat())])
+                value=day, date=row.given_on)])
         row.withdrawn_on = day
         session.flush()
         return _record(row)

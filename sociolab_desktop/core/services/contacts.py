@@ -96,14 +96,14 @@ def _clean_date(value: dt.date | None, today: dt.date) -> dt.date:
     if value > today:
         raise v.FieldError("contact_date", N_("The date {value} is in the future; record a contact once it has "
                                               "taken place (and plan the next one as a follow-up)."),
-                           value=value.isoformat())
+                           value=value)
     return value
 
 
 def _clean_follow_up(value: dt.date | None, contact_date: dt.date | None) -> dt.date | None:
     if value is not None and contact_date is not None and value < contact_date:
         raise v.FieldError("follow_up_on", N_("The follow-up date {value} is before the contact ({date})."),
-                           value=value.isoformat(), date=contact_date.isoformat())
+                           value=value, date=contact_date)
     return value
 
 

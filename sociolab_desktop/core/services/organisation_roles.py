@@ -42,7 +42,7 @@ class RoleLink:
 def _check_dates(since: dt.date | None, until: dt.date | None) -> None:
     if since and until and until < since:
         raise FieldErrors([v.FieldError("until", N_("The end date {value} is before the start date {since}."),
-                                        value=until.isoformat(), since=since.isoformat())])
+                                        value=until, since=since)])
 
 
 def _link(role: PersonOrganisationRole, person: Person, organisation: Organisation) -> RoleLink:

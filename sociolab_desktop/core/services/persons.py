@@ -179,7 +179,7 @@ def _clean_birth(data: PersonInput, emso: str | None, today: dt.date) -> tuple[d
 
 def _not_future(value: dt.date | None, field: str, today: dt.date) -> dt.date | None:
     if value is not None and value > today:
-        raise v.FieldError(field, N_("The date {value} is in the future."), value=value.isoformat())
+        raise v.FieldError(field, N_("The date {value} is in the future."), value=value)
     return value
 
 

@@ -127,7 +127,7 @@ def _clean(data: DiagnosticInput, today: dt.date) -> dict:
         errors.append(FieldError("assessed_on", N_("Enter the date of the assessment.")))
     elif data.assessed_on > today:
         errors.append(FieldError("assessed_on", N_("The date {value} is in the future; record an assessment "
-                                                   "once it has been made."), value=data.assessed_on.isoformat()))
+                                                   "once it has been made."), value=data.assessed_on))
     scores = {}
     for number, item in enumerate(data.scores or ()):
         if item.area not in AREAS:
@@ -185,7 +185,7 @@ def _same_day_warning(session: Session, values: dict, own_id: str | None) -> lis
         query = query.where(Diagnostic.id != own_id)
     if session.scalar(query.limit(1)):
         return [FieldError("assessed_on", N_("The organisation already has an assessment on {value}."),
-                           value=values["assessed_on"].isoformat())]
+                           value=values["assessed_on"])]
     return []
 
 

@@ -110,7 +110,7 @@ def _clean_common(errors: list[FieldError], organisation_id: str | None, day: dt
         errors.append(FieldError(date_field, N_("Enter the date.")))
     elif day > today:
         errors.append(FieldError(date_field, N_("The date {value} is in the future; record an outcome once it is "
-                                                "real."), value=day.isoformat()))
+                                                "real."), value=day))
 
 
 def _support_checks(session: Session, organisation_id: str, day: dt.date, session_id: str | None,
@@ -126,14 +126,14 @@ def _support_checks(session: Session, organisation_id: str, day: dt.date, sessio
         if held_on > day:
             raise OutcomeValidationError([FieldError("mentoring_session_id", N_(
                 "The chosen session ({value}) took place after this outcome ({date}); choose an earlier one."),
-                value=held_on.isoformat(), date=day.isoformat())])
+                value=held_on, date=day)])
     started = support_started_on(session, organisation_id)
     if started is None:
         return [FieldError(date_field, N_("No mentoring session or programme enrolment is recorded for this "
                                           "organisation: the outcome may not count as supported."))]
     if day < started:
         return [FieldError(date_field, N_("The date {value} is before the organisation's support started "
-                                          "({date})."), value=day.isoformat(), date=started.isoformat())]
+                                          "({date})."), value=day, date=started)]
     return []
 
 

@@ -90,7 +90,7 @@ def _clean(data: EnrolmentInput, today: dt.date) -> dict:
         errors.append(FieldError("started_on", N_("Enter the date the organisation joined the programme.")))
     for name, value in (("started_on", data.started_on), ("ended_on", data.ended_on)):
         if value is not None and value > today:
-            errors.append(FieldError(name, N_("The date {value} is in the future."), value=value.isoformat()))
+            errors.append(FieldError(name, N_("The date {value} is in the future."), value=value))
     status = None
     try:
         status = clean_choice(data.status, "status", EnrolmentStatus, required=True)
@@ -103,7 +103,7 @@ def _clean(data: EnrolmentInput, today: dt.date) -> dict:
         errors.append(FieldError("ended_on", N_("Enter the date the organisation completed or left the programme.")))
     if data.ended_on and data.started_on and data.ended_on < data.started_on:
         errors.append(FieldError("ended_on", N_("The end ({value}) is before the start ({date})."),
-                                 value=data.ended_on.isoformat(), date=data.started_on.isoformat()))
+                                 value=data.ended_on, date=data.started_on))
     outcome = None
     try:
         outcome = long_text(data.outcome, "outcome")

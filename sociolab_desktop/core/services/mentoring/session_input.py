@@ -62,7 +62,7 @@ def _clean_date(value: dt.date | None, today: dt.date) -> dt.date:
     if value > today:
         raise FieldError("session_date", N_("The date {value} is in the future; record a session once it has "
                                             "taken place (and plan the next one with the next session date)."),
-                         value=value.isoformat())
+                         value=value)
     return value
 
 
@@ -100,7 +100,7 @@ def _clean_actions(actions: Sequence[ActionInput], day: dt.date | None, errors: 
         if action.due_on is not None and day is not None and action.due_on < day:
             errors.append(FieldError(prefix + "due_on", N_("The action is due on {value}, before the session "
                                                            "({date})."),
-                                     value=action.due_on.isoformat(), date=day.isoformat()))
+                                     value=action.due_on, date=day))
         cleaned.append({"id": action.id, "description": description, "owner": owner, "due_on": action.due_on,
                         "is_done": bool(action.is_done)})
     return cleaned
@@ -127,7 +127,7 @@ def clean_session(data: SessionInput, today: dt.date) -> dict:
     if day and data.next_session_on is not None and data.next_session_on <= day:
         errors.append(FieldError("next_session_on", N_("The next session ({value}) must come after this one "
                                                        "({date})."),
-                                 value=data.next_session_on.isoformat(), date=day.isoformat()))
+                                 value=data.next_session_on, date=day))
     actions = _clean_actions(data.actions, day, errors)
     raise_errors(errors, SessionValidationError)
     values.update(starts_at=to_utc(day, times[0]), ends_at=to_utc(day, times[1]))

@@ -92,7 +92,7 @@ def _overlaps(session: Session, values: dict, mentor_ids: list[str], own_id: str
         other_starts, other_ends = to_local(other.starts_at), to_local(other.ends_at)
         warnings.append(FieldError("mentor_ids", N_("{mentor} has another session at an overlapping time: "
                                                     "{date}, {starts}–{ends}."),
-                                   mentor=name, date=other_starts.date().isoformat(),
+                                   mentor=name, date=other_starts.date(),
                                    starts=other_starts.strftime("%H:%M"), ends=other_ends.strftime("%H:%M")))
     return warnings
 

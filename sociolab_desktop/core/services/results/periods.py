@@ -61,7 +61,7 @@ def make_period(first: dt.date | None = None, last: dt.date | None = None) -> Re
         raise UserError(
             N_("The period ends on {last}, before it starts on {first}. Choose an end date on or after "
                "the start date."),
-            first=first.isoformat(), last=last.isoformat())
+            first=first, last=last)
     return ReportPeriod(first, last)
 
 
