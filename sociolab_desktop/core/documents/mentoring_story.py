@@ -19,6 +19,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from sociolab_desktop.core.documents.base import DocumentInfo, frame_width, render_document, text
@@ -51,7 +52,7 @@ DONE_MARK = "✓"
 HEADER_FILL = colors.HexColor("#ececec")
 CELL_PADDING = 3
 _OVERVIEW_WIDTHS_MM = (9, 23, 24, 14, 40, 20)  # and the topics take the rest
-_ACTION_WIDTHS_MM = (9, None, 40, 24, 13)  # the action takes the rest
+_ACTION_WIDTHS_MM = (9, None, 36, 24)  # the action takes the rest; "Done" comes last, as wide as its heading
 _LABEL_WIDTH = 40 * mm
 _STAMP_SIZE = (36 * mm, 26 * mm)
 # "d. o. o.", "z. o. o.", "so. p.": Slovenian legal-form abbreviations are never broken across lines.
@@ -126,9 +127,10 @@ def grid(rows: list[list], widths: list[float], *extra: tuple, total_row: bool =
     return table
 
 
-def widths_mm(fixed: Sequence[float | None]) -> list[float]:
-    """Column widths from millimetres; the one None column takes what the frame has left."""
-    rest = frame_width() - sum(width * mm for width in fixed if width is not None)
+def widths_mm(fixed: Sequence[float | None], reserved: float = 0.0) -> list[float]:
+    """Column widths from millimetres; the one None column takes what the frame has left after
+    them and `reserved` points."""
+    rest = frame_width() - reserved - sum(width * mm for width in fixed if width is not None)
     return [rest if width is None else width * mm for width in fixed]
 
 
@@ -220,7 +222,11 @@ def _actions(actions: Sequence[RecordAction], tr: Translator) -> Table:
         due = tr.format_date(action.due_on, "numeric") if action.due_on else ""
         rows.append([cell(f"{number}.", styles.cell_right), cell(action.description), cell(action.owner or ""),
                      cell(due), cell(DONE_MARK if action.is_done else "", styles.cell)])
-    return grid(rows, widths_mm(_ACTION_WIDTHS_MM), ("ALIGN", (4, 1), (4, -1), "CENTER"))
+    done = tr.gettext(ACTION_COLUMNS[-1])
+    # A heading wrapped mid-word ("Opravljen-o") reads badly; the column is as wide as its word.
+    done_width = stringWidth(done, styles.header.fontName, styles.header.fontSize) + 2 * CELL_PADDING + 2
+    widths = [*widths_mm(_ACTION_WIDTHS_MM, reserved=done_width), done_width]
+    return grid(rows, widths, ("ALIGN", (4, 1), (4, -1), "CENTER"))
 
 
 def _work(session: RecordSession, tr: Translator, styles: Styles) -> list:

@@ -230,3 +230,12 @@ def test_a_month_without_sessions_says_so():
     text = all_text(build_monthly_record(_month([], "en"), printed_on=PRINTED).pdf)
 
     assert tr.gettext("No mentoring sessions were recorded in {month}.").format(month="November 2026") in text
+
+
+def test_the_headings_of_the_agreed_actions_stand_whole_on_one_line(language):
+    tr = Translator(language)
+
+    text = all_text(build_session_record(_record(language), printed_on=PRINTED).pdf)
+
+    # "Opravljeno" whole, not "Opravljen" with an "o" on a line of its own
+    assert "{} {} 1.".format(tr.gettext("Due date"), tr.gettext("Done")) in _flat(text)
