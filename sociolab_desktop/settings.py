@@ -44,6 +44,10 @@ class Settings:
     certificate_place: str | None = None
     certificate_signatory: str | None = None
     certificate_signatory_role: str | None = None
+    # Who the consent form names as the controller of personal data, and whom to ask about it
+    # (Settings ▸ Info point…); without a controller the form names the info point.
+    data_controller: str | None = None
+    data_controller_contact: str | None = None
     # The Reports area's choices, remembered (ui/reports): who counts as a person in a training
     # programme, and the ESF indicator set. The same values as core/services/results
     # (definitions.TRAINING_RULES, esf_sets.ESF_SETS), written out so start-up need not import them.
@@ -103,7 +107,8 @@ def load_settings(path: Path) -> Settings:
         settings.training_rule = "attended"
     if settings.esf_programme_period not in ESF_PROGRAMME_PERIODS:
         settings.esf_programme_period = "2014-2020"
-    for name in ("certificate_place", "certificate_signatory", "certificate_signatory_role"):
+    for name in ("certificate_place", "certificate_signatory", "certificate_signatory_role", "data_controller",
+                 "data_controller_contact"):
         if not isinstance(getattr(settings, name), str | None):
             setattr(settings, name, None)  # hand-edited: printed empty rather than as a stray value
     return settings

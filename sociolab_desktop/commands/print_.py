@@ -266,7 +266,7 @@ def consent_form(workspace, args, branding, tr: Translator):
     if person.erased_at is not None:
         raise UserError(N_("This person's data was erased; nothing more can be recorded for them."))
     language = _language(args.lang, person.preferred_language or workspace.settings.language)
-    data = printing.consent_form_data(person, workspace.settings.site_name or "", dt.date.today())
+    data = printing.consent_form_data(person, workspace.settings, dt.date.today())
     return build_consent_form(data, Translator(language), branding), ""
 
 

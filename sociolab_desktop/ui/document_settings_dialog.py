@@ -38,7 +38,7 @@ from sociolab_desktop.paths import DataPaths
 from sociolab_desktop.settings import LOGO_HEIGHT_RANGE_MM
 from sociolab_desktop.ui.document_header_preview import DocumentHeaderPreview
 from sociolab_desktop.ui.labels import section_heading
-from sociolab_desktop.ui.messages import InlineError
+from sociolab_desktop.ui.messages import InlineError, settings_not_saved
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
@@ -297,9 +297,7 @@ class DocumentSettingsDialog(QDialog):
         try:
             self.ctx.save_settings()
         except OSError as error:
-            self.error.show_error(UserError(N_("The settings could not be saved ({reason}). Check that the data "
-                                               "folder may be written to."), reason=type(error).__name__),
-                                  self.ctx.tr)
+            self.error.show_error(settings_not_saved(error), self.ctx.tr)
             return
         remove_unused_logos(self.ctx.paths, settings)
         self.saved.emit()

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from sociolab_desktop import APP_NAME
 from sociolab_desktop.errors import UserError
-from sociolab_desktop.i18n import Translator
+from sociolab_desktop.i18n import N_, Translator
 
 
 class InlineError(QLabel):
@@ -48,3 +48,9 @@ class InlineError(QLabel):
 def show_user_error(parent: QWidget | None, error: UserError, tr: Translator) -> None:
     """A modal box in the window's language; the program's name is its title."""
     QMessageBox.critical(parent, APP_NAME, error.render(tr))
+
+
+def settings_not_saved(error: OSError) -> UserError:
+    """The settings file of the data folder could not be written (read-only folder, full disk)."""
+    return UserError(N_("The settings could not be saved ({reason}). Check that the data folder may be "
+                        "written to."), reason=type(error).__name__)

@@ -17,6 +17,7 @@ from sociolab_desktop.core.services.events.certificates import IssuedCertificate
 from sociolab_desktop.core.services.events.sheets import SessionSheet
 from sociolab_desktop.core.services.persons import PersonDetail
 from sociolab_desktop.i18n import Translator
+from sociolab_desktop.settings import Settings
 
 
 def attendance_sheet_data(sheet: SessionSheet, language: str, *, info_point: str, blank_rows: int,
@@ -59,10 +60,13 @@ def certificate_data(issued: IssuedCertificate, *, info_point: str, place: str |
         event_title_en=issued.title_en if both else None)
 
 
-def consent_form_data(person: PersonDetail, info_point: str, today: dt.date) -> ConsentFormData:
-    """The form of one person; the data controller is the info point (no other is set up)."""
+def consent_form_data(person: PersonDetail, settings: Settings, today: dt.date) -> ConsentFormData:
+    """The form of one person. The data controller is the one set for this info point, or the info
+    point itself when none is set."""
     town = " ".join(part for part in (person.postal_code, person.post_town) if part)
     address = "\n".join(part for part in (person.street_address, town) if part) or None
+    info_point = settings.site_name or ""
     return ConsentFormData(person_name=f"{person.first_name} {person.last_name}".strip(), info_point=info_point,
-                           controller=info_point, printed_on=today, date_of_birth=person.birth_date,
-                           address=address)
+                           controller=(settings.data_controller or "").strip() or info_point,
+                           controller_contact=(settings.data_controller_contact or "").strip() or None,
+                           printed_on=today, date_of_birth=person.birth_date, address=address)

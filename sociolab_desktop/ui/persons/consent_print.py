@@ -94,7 +94,7 @@ class ConsentPrintDialog(PrintDialog):
         path = document_output.pdf_path(chosen)
         from sociolab_desktop.branding_settings import branding_from_settings
 
-        data = consent_form_data(self.person, self.ctx.settings.site_name or "", dt.date.today())
+        data = consent_form_data(self.person, self.ctx.settings, dt.date.today())
         language, branding = self.language(), branding_from_settings(self.ctx.paths, self.ctx.settings)
         self.write_off_thread(lambda: write_consent_form(path, data, language, branding),
                               lambda warnings: self._on_written(path, warnings))

@@ -11,6 +11,7 @@ from sociolab_desktop.core.domain.enums import EventType, Gender
 from sociolab_desktop.core.services import printing
 from sociolab_desktop.core.services.events.sheets import SessionSheet, SheetRow
 from sociolab_desktop.i18n import Translator
+from sociolab_desktop.settings import Settings
 
 DAY = dt.date(2026, 11, 27)
 
@@ -59,8 +60,22 @@ def test_a_certificate_keeps_a_wording_when_gender_or_type_come_from_a_newer_ver
 def test_the_consent_form_has_the_address_in_two_lines_and_the_info_point_as_controller():
     person = SimpleNamespace(first_name="Ana", last_name="Čeh", postal_code="2250", post_town="Ptuj",
                              street_address="Trstenjakova 5", birth_date=dt.date(1985, 11, 27))
-    data = printing.consent_form_data(person, "Informacijska točka Ptuj", DAY)
+    data = printing.consent_form_data(person, Settings(site_name="Informacijska točka Ptuj"), DAY)
     assert data.person_name == "Ana Čeh" and data.address == "Trstenjakova 5\n2250 Ptuj"
     assert data.controller == data.info_point == "Informacijska točka Ptuj"
+    assert data.controller_contact is None
     no_address = SimpleNamespace(**{**vars(person), "postal_code": None, "post_town": None, "street_address": None})
-    assert printing.consent_form_data(no_address, "Ptuj", DAY).address is None
+    assert printing.consent_form_data(no_address, Settings(site_name="Ptuj"), DAY).address is None
+
+
+def test_the_consent_form_names_the_data_controller_set_for_the_info_point():
+    person = SimpleNamespace(first_name="Ana", last_name="Čeh", postal_code=None, post_town=None,
+                             street_address=None, birth_date=None)
+    settings = Settings(site_name="Informacijska točka Ptuj", data_controller="  Zavod Šentprimer, Ptuj  ",
+                        data_controller_contact="varstvo.podatkov@example.si")
+    data = printing.consent_form_data(person, settings, DAY)
+    assert (data.info_point, data.controller, data.controller_contact) == (
+        "Informacijska točka Ptuj", "Zavod Šentprimer, Ptuj", "varstvo.podatkov@example.si")
+    blank = Settings(site_name="Ptuj", data_controller="   ", data_controller_contact="")
+    assert (printing.consent_form_data(person, blank, DAY).controller,
+            printing.consent_form_data(person, blank, DAY).controller_contact) == ("Ptuj", None)
