@@ -251,6 +251,10 @@ class CertificatesDialog(PrintDialog):
                                              _("Signatory's role:")), strict=True):
             label.setText(text)
         self.role_edit.setPlaceholderText(_("e.g. head of the info point"))
+        self.language_combo.setToolTip(_("The language the certificates are printed in: each person's own from "
+                                         "their record, one for everyone, or Slovenian and English together."))
         self.save_button.setText(_("Issue and save PDF…"))
+        self.save_button.setToolTip(_("Gives each ticked person a certificate number (anyone who had one keeps it) "
+                                      "and saves the certificates as one PDF or one PDF per person."))
         self.cancel_button.setText(_("Cancel"))
         self._show_rule(tr)

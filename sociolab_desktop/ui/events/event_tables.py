@@ -178,6 +178,11 @@ class RegistrationsTable(_ListTable):
         self.retranslate_headers(tr)
         self.select_id(chosen)
 
+    def retranslate_headers(self, tr: Translator) -> None:
+        super().retranslate_headers(tr)
+        self.horizontalHeaderItem(R_CODE).setToolTip(tr.gettext(
+            "The person's registration code: type or scan it in the door check-in to check them in."))
+
     def current_registration(self):
         chosen = self.current_id()
         return next((row for row in self.registrations if row.id == chosen), None)

@@ -353,8 +353,16 @@ class EventWindow(QWidget):
                            ("cancel", _("Cancel registration")),
                            ("person", _("Open person"))):
             self.buttons[name].setText(text)
+        # What a button does where that is not obvious; "{shortcut}" keeps its key in view.
+        tips = {"checkin": _("Open the door check-in for the chosen session ({shortcut})"),
+                "attach": _("Attach the scan (PDF or picture) of the chosen session's signed attendance sheet "
+                            "({shortcut})"),
+                "scans": _("Open the scans of the chosen session's signed attendance sheet"),
+                "certificates": _("Print certificates for the registered persons who meet the event's certificate "
+                                  "rule"),
+                "cancel": _("Delete")}
+        for name, button in self.buttons.items():
             shortcut = self.shortcuts.get(name)
-            if shortcut is not None:
-                self.buttons[name].setToolTip(shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
-        self.buttons["cancel"].setToolTip(_("Delete"))
+            keys = shortcut.key().toString(QKeySequence.SequenceFormat.NativeText) if shortcut is not None else ""
+            button.setToolTip(tips[name].format(shortcut=keys) if name in tips else keys)
         self._show(tr)

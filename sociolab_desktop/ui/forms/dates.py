@@ -103,9 +103,11 @@ class OptionalDateEdit(QWidget):
             self.date_edit.setDate(to_qdate(value))
         self.check.setChecked(value is not None)
 
-    def retranslate(self, tr: Translator, text: str) -> None:
-        """`text`: the tick box's words, already translated ("known")."""
+    def retranslate(self, tr: Translator, text: str, tip: str | None = None) -> None:
+        """`text`: the tick box's words, already translated ("known"); `tip`: its tooltip, when the
+        general one does not say enough."""
         self.check.setText(text)
+        self.check.setToolTip(tip or tr.gettext("Tick to use the date beside it; unticked, no date is set."))
         set_date_format(self.date_edit, tr)
 
 

@@ -200,7 +200,10 @@ class MappingPage(QWizardPage):
         if self.state.table is None or not self.combos:
             return
         fields = {field.name: field for field in importing.import_fields(self.state.kind)}
+        tip = _("The field this column's values go into; “{skip}” leaves the column out.").format(
+            skip=_(DO_NOT_IMPORT))
         for combo in self.combos:
+            combo.setToolTip(tip)
             combo.setItemText(0, _(DO_NOT_IMPORT))
             for row in range(1, combo.count()):
                 combo.setItemText(row, _(fields[combo.itemData(row)].label))

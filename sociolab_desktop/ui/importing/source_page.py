@@ -152,6 +152,8 @@ class SourcePage(QWizardPage):
         self.browse_button.setText(_("Choose…"))
         self.browse_button.setToolTip(self.browse_shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
         self.sheet_label.setText(_("Sheet:"))
+        self.sheet_combo.setToolTip(_("The sheet of the Excel workbook that holds the list; choosing another reads "
+                                      "that one."))
         self.hint.setText(_(
             "The first row of the list names the columns (for example Ime, Priimek, E-pošta, Datum rojstva). "
             "CSV files may be in UTF-8 or Windows-1250, separated by semicolons or commas, as Excel saves "

@@ -219,6 +219,8 @@ class MentoringPage(QWidget):
         self.monthly_button.setText(_("Monthly record…"))
         self.timesheet_button.setText(_("Timesheet…"))
         self.overview_button.setText(_("Organisation's support…"))
+        self.overview_button.setToolTip(_("The support overview of the chosen session's organisation, or the one in "
+                                          "the filters: sessions and hours, assessments and plan, jobs and products."))
         self.mine.retranslate(tr)
         self.all.retranslate(tr)
         self._update_buttons()

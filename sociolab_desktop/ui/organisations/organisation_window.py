@@ -311,7 +311,11 @@ class OrganisationWindow(QWidget):
         self.link_button.setText(_("Link a person…"))
         self.link_button.setToolTip("Ctrl+L")
         self.dates_button.setText(_("Change dates…"))
+        self.dates_button.setToolTip(_("Change when the chosen person's role began or ended; a role that ended stays "
+                                       "listed with its end date."))
         self.unlink_button.setText(_("Remove"))
+        self.unlink_button.setToolTip(_("Remove the chosen person's role, e.g. one linked by mistake; if the person "
+                                        "has left, give the role an end date instead."))
         self.open_person_button.setText(_("Open person"))
         self.close_button.setText(_("Close"))
         people, events = self.persons_model.rowCount(), self.timeline_model.rowCount()

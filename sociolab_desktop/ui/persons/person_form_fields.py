@@ -326,6 +326,15 @@ class PersonFormFields(QWidget):
         self.widgets["post_town"].setPlaceholderText(_("Post office"))
         self.municipality.retranslate(tr)
         self.notes.setPlaceholderText(_("What the person came for, agreements, anything staff should know"))
+        self.widgets["emso"].setToolTip(_(
+            "The 13-digit personal number; a valid one fills in the date of birth and gender if they are empty."))
+        self.widgets["postal_code"].setToolTip(_(
+            "A Slovenian postal code fills in the post office and municipality if they are empty."))
+        self.language.setToolTip(_(
+            "The language of this person's consent form, certificates and other documents, unless another is "
+            "chosen when printing."))
+        self.site.setToolTip(_("The info point that looks after this person; the client list can be narrowed to "
+                               "one info point."))
         self.incomplete.setToolTip(tr.gettext(
             "Tick when the ESF questions were not asked yet; the person is listed under missing ESF data in Reports "
             "until the record is completed."))

@@ -279,7 +279,10 @@ class EsfPage(QWidget):
                                     "(Enter or a double-click) to complete it; the table counts again."))
         self.missing.setHeaderLabels([_(text) for text in MISSING_HEADERS])
         self.complete_button.setText(_("Complete the record…"))
+        self.complete_button.setToolTip(_("Open the chosen participant's form to fill in the missing ESF data; the "
+                                          "table counts again once it is saved."))
         self.open_button.setText(_("Open the person"))
+        self.open_button.setToolTip(_("Open the chosen participant's window with everything recorded about them."))
         self._fill(tr)
 
 

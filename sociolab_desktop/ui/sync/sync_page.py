@@ -186,6 +186,8 @@ class SyncPage(QWidget):
         self.body_label.setText(_(AREA.description))
         self.sync_button.setText(_("S&ync now"))
         self.change_share_button.setText(_("&Change…"))
+        self.change_share_button.setToolTip(_("Choose the lead partner's shared folder, through which all info points "
+                                              "exchange their changes; the records on this PC stay as they are."))
         self.share_caption.setText(_("Shared folder:"))
         self.last_sync_caption.setText(_("Last successful sync:"))
         self.waiting_caption.setText(_("Changes waiting to go out:"))
