@@ -42,6 +42,11 @@ def event_facts(tr: Translator, detail) -> dict[str, str]:
         registered=tr.format_number(detail.registered), capacity=tr.format_number(detail.capacity or 0))
     if detail.waiting:
         places += _(", {count} on the waiting list").format(count=tr.format_number(detail.waiting))
+    if detail.capacity is not None and detail.registered > detail.capacity:
+        # Only sync brings this about: other info points registered people while offline.
+        places += "\n" + _("{count} more than the places: registrations from other info points met through "
+                           "sync. Add places or cancel registrations.").format(
+            count=tr.format_number(detail.registered - detail.capacity))
     required = round(detail.total_hours * detail.certificate_min_percent / 100, 2)
     other = detail.title_sl if tr.language == "en" else detail.title_en
     when = tr.format_date_span(detail.first_date, detail.last_date)

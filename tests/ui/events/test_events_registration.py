@@ -4,6 +4,8 @@ quick-added at the door (flagged incomplete for ESF)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from events_helpers import click, question, show
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -181,3 +183,25 @@ def test_door_check_in_opens_for_the_chosen_session(qtbot, ctx, event_kit):
     assert door.event_id == event_id
     qtbot.waitUntil(lambda: door.session_id == sessions[1])
     door.close()
+
+
+def test_an_event_overbooked_through_sync_says_by_how_many_and_what_to_do(qtbot, ctx, event_kit, workspace):
+    event_id, _ = event_kit.event(capacity=2)
+    for first in ("Ana", "Bor"):
+        event_kit.register(event_id, event_kit.person(first, "Čeh"))
+    # A third registration made offline at another info point arrives as sync writes it: no check.
+    from sociolab_desktop.core.domain.keys import registration_key
+    from sociolab_desktop.core.services.events.codes import registration_code
+    from sociolab_desktop.core.store.models import Registration
+
+    person_id = event_kit.person("Cvetka", "Žagar")
+    key = registration_key(event_id, person_id)
+    with workspace.store.unit_of_work(workspace.actor) as session:
+        session.add(Registration(id=key, event_id=event_id, person_id=person_id, status="registered",
+                                 registered_on=dt.date.today(), code=registration_code(key)))
+
+    window = _window(qtbot, ctx, event_id)
+    places = window.facts["places"].text()
+    assert ctx.tr.gettext("{registered} registered of {capacity} places").format(registered=3, capacity=2) in places
+    assert ctx.tr.gettext("{count} more than the places: registrations from other info points met through "
+                          "sync. Add places or cancel registrations.").format(count=1) in places
