@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -121,6 +121,7 @@ class PersonFormDialog(QDialog):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from Cancel back to the first name
         self.scroll.setWidget(self.fields)
+        self.scroll.viewport().installEventFilter(self)
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
@@ -158,6 +159,11 @@ class PersonFormDialog(QDialog):
         ctx.operations.run(lambda: load_form_data(store, person_id, locale), on_success=self._on_loaded,
                            on_failure=self._on_load_failed, owner=self)
         self.fields.widgets["first_name"].setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self.fields.arrange(side_by_side=event.size().width() >= self.fields.width_for_two_columns())
+        return super().eventFilter(watched, event)
 
     def _fit_screen(self) -> None:
         """As large as the form wants, but inside the screen (1366×768 with a task bar); the

@@ -50,6 +50,9 @@ def _bold_label(object_name: str) -> QLabel:
     return bold_label(object_name, 1.0)
 
 
+COLUMN_GAP = 32
+
+
 class PersonFormFields(QWidget):
     """Every PersonInput field once. `widgets[slot]` and `errors[slot]` are keyed by the
     PersonInput field name, except `birth`, which holds birth_date or birth_year."""
@@ -185,20 +188,45 @@ class PersonFormFields(QWidget):
         ])
         # Notes fill the rest of the shorter left column; Tab reaches them last, after the
         # ESF answers, as the last thing written down.
-        left = QVBoxLayout()
-        left.setSpacing(6)
-        left.addLayout(self.left_form)
-        left.addWidget(self._heading("notes", self.headings, first=False))
-        left.addWidget(self.notes, 1)
-        left.addWidget(self.errors["notes"])
+        self.notes_box = QVBoxLayout()
+        self.notes_box.setSpacing(6)
+        self.notes_box.addWidget(self._heading("notes", self.headings, first=False))
+        self.notes_box.addWidget(self.notes, 1)
+        self.notes_box.addWidget(self.errors["notes"])
+        self.left_column = QVBoxLayout()
+        self.left_column.setSpacing(6)
+        self.left_column.addLayout(self.left_form)
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(4, 4, 12, 4)
-        grid.setHorizontalSpacing(32)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(self.right_form, 0, 1, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(4, 4, 12, 4)
+        self.grid.setHorizontalSpacing(COLUMN_GAP)
+        self.grid.setVerticalSpacing(16)
+        self.grid.addLayout(self.left_column, 0, 0)
+        self.side_by_side = None
+        self.arrange(side_by_side=True)
+
+    def arrange(self, *, side_by_side: bool) -> None:
+        """Two columns where they fit; in a narrow window the intake and ESF answers go below
+        the identity and address, so that no field is squeezed and no error message clipped."""
+        if side_by_side == self.side_by_side:
+            return
+        self.side_by_side = side_by_side
+        for layout in (self.right_form, self.notes_box):
+            self.grid.removeItem(layout)
+            self.left_column.removeItem(layout)
+        if side_by_side:  # the notes fill the rest of the shorter left column
+            self.grid.addLayout(self.right_form, 0, 1, Qt.AlignmentFlag.AlignTop)
+            self.left_column.addLayout(self.notes_box, 1)
+        else:
+            self.grid.addLayout(self.right_form, 1, 0, Qt.AlignmentFlag.AlignTop)
+            self.grid.addLayout(self.notes_box, 2, 0)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1 if side_by_side else 0)
+
+    def width_for_two_columns(self) -> int:
+        margins = self.grid.contentsMargins()
+        return (self.left_form.sizeHint().width() + self.right_form.sizeHint().width() + COLUMN_GAP
+                + margins.left() + margins.right())
 
     def tab_chain(self) -> list[QWidget]:
         """The fields in the order Tab visits them: identity and address (left), intake and ESF

@@ -408,3 +408,29 @@ def test_the_country_chosen_stays_when_the_language_changes(ctx, qtbot, workspac
     ctx.set_language("en", save=False)
     assert form.fields.country.value() == "DE"
     assert form.fields.country.currentText() == "Germany"
+
+
+@pytest.mark.parametrize("width", [760, 1180])
+def test_errors_are_readable_whole_in_a_narrow_window_and_in_a_wide_one(ctx, qtbot, workspace, width):
+    form = open_form(ctx, qtbot)
+    form.setMinimumSize(0, 0)
+    form.resize(width, 700)
+    _fill_names(form)
+    for slot, value in (("emso", "2711985505123"), ("tax_number", "12345678"), ("email", "ana.example.si"),
+                        ("postal_code", "225")):
+        _enter(form, slot, value)
+    _save_and_wait_refusal(form, qtbot)
+    qtbot.waitUntil(lambda: form.fields.side_by_side is (width >= form.fields.width_for_two_columns()))
+
+    assert form.fields.side_by_side is (width > 1000)  # narrow: intake and ESF answers below
+    assert not form.scroll.horizontalScrollBar().isVisible()
+    shown = [label for label in form.fields.errors.values() if label.isVisible()]
+    assert len(shown) == 4
+    for label in shown:  # every line of the message has room, none is cut off
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+    entry = form.fields.widgets
+    if not form.fields.side_by_side:
+        assert entry["target_group"].mapTo(form.fields, entry["target_group"].rect().topLeft()).y() > \
+            entry["municipality_code"].mapTo(form.fields, entry["municipality_code"].rect().topLeft()).y()
+        assert form.fields.notes.mapTo(form.fields, form.fields.notes.rect().topLeft()).y() > \
+            entry["is_incomplete"].mapTo(form.fields, entry["is_incomplete"].rect().topLeft()).y()
