@@ -305,3 +305,20 @@ def test_timestamps_come_from_the_seed_not_the_clock(demo):
     workspace, _ = demo
     latest = _scalar(workspace, "SELECT max(updated_at) FROM person")
     assert latest < dt.datetime(2022, 1, 1).isoformat(" ")
+
+
+def test_the_search_index_holds_every_demo_person_with_their_organisations_and_consent(demo):
+    """Persons are written after their roles and consents: each one's index entry must still
+    be exactly what rebuilding the whole index gives."""
+    import importlib
+
+    refill = importlib.import_module("sociolab_desktop.core.store.migrations.versions.0003_person_search").REFILL
+    index = "SELECT rowid, words, flags FROM fts_person ORDER BY rowid"
+    workspace, _ = demo
+    written = _rows(workspace, index)
+    with workspace.store.engine.begin() as connection:
+        for statement in refill:
+            connection.exec_driver_sql(statement)
+    assert written == _rows(workspace, index)
+    assert len(written) == _scalar(workspace, "SELECT count(*) FROM person")
+    assert _scalar(workspace, "SELECT count(*) FROM fts_person WHERE instr(flags, char(57344) || 'consent')") > 0

@@ -105,7 +105,7 @@ def generate_demo_data(store: Store, actor: Actor, *, people: int = 1000, seed: 
                           recorder_id=actor.staff_id, attachments_dir=attachments_dir)
         _build(ctx, site.name)
         counts = {}
-        for model, name in _SUMMARY_FIELDS:
+        for model, name in sorted(_SUMMARY_FIELDS, key=_persons_after_their_links):
             rows = _uniform(ctx.table(model))
             counts[name] = len(rows)
             if rows:
@@ -114,6 +114,13 @@ def generate_demo_data(store: Store, actor: Actor, *, people: int = 1000, seed: 
     log.info("Demo data written: seed %s, %s", seed,
              ", ".join(f"{name}={count}" for name, count in counts.items()))
     return DemoSummary(**counts, admin_id=ctx.admin_id)
+
+
+def _persons_after_their_links(entry: tuple) -> int:
+    """Persons go in after their consents and roles (the foreign keys are checked at commit):
+    the search index then builds each person's entry once, instead of again for every consent
+    and role (about 2 s of 10 for 10 000 people)."""
+    return 1 if entry[0] is models.Person else 0
 
 
 def _build(ctx: DemoContext, own_site_name: str) -> None:
