@@ -1,5 +1,6 @@
 """An organisation's support in one window: its mentoring sessions and hours, assessments and
-development plan, programme enrolment, agreed actions still open, and the jobs and products."""
+development plan, programme enrolment, agreed actions still open, and the jobs and products;
+each of them recorded, changed or deleted from here."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from sociolab_desktop.i18n import Translator
 from sociolab_desktop.ui.labels import area_title
 from sociolab_desktop.ui.list_table import list_table
+from sociolab_desktop.ui.mentoring import deleting
 from sociolab_desktop.ui.mentoring.diagnostic_comparison import DiagnosticComparison
 from sociolab_desktop.ui.mentoring.my_sessions_tab import MONTH_COLUMNS
 from sociolab_desktop.ui.mentoring.session_models import (
@@ -42,6 +44,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1100, 660)  # fits 1366×768 beside the task bar
 SESSIONS, PLAN, PROGRAMME, OUTCOMES, ACTIONS = range(5)
+# What each "Delete…" deletes: the button's name → the table it deletes from ("assessments": the
+# comparison's chosen assessment).
+DELETES = {"delete_session": "sessions", "delete_assessment": "assessments", "delete_enrolment": "enrolments",
+           "delete_job": "jobs", "delete_product": "products"}
 
 
 def load_overview(store, organisation_id: str):
@@ -59,6 +65,16 @@ def open_support_overview(ctx: ShellContext, organisation_id: str, parent: QWidg
     window = SupportOverviewWindow(ctx, organisation_id, parent)
     window.show()
     return window
+
+
+def reload_open_overviews(parent: QWidget | None, organisation_ids: set[str]) -> None:
+    """The support windows of these organisations open beside `parent`'s window read their data
+    again (a session was saved or deleted in a form opened elsewhere)."""
+    if parent is None or not organisation_ids:
+        return
+    for window in parent.window().findChildren(SupportOverviewWindow):
+        if window.organisation_id in organisation_ids and window.isVisible():
+            window.reload()
 
 
 def _buttons(*buttons: QPushButton) -> QHBoxLayout:
@@ -107,17 +123,32 @@ class SupportOverviewWindow(QWidget):
         self.comparison = DiagnosticComparison()
         self.button = {name: QPushButton(objectName=f"support_{name}") for name in (
             "new_session", "open_session", "print_record", "monthly_record", "new_assessment", "edit_assessment",
-            "enrol", "edit_enrolment", "new_job", "edit_job", "new_product", "edit_product", "action_done", "close")}
+            "enrol", "edit_enrolment", "new_job", "edit_job", "new_product", "edit_product", "action_done", "close",
+            *DELETES)}
         slots = {"new_session": self.new_session, "open_session": self.open_session, "print_record": self.print_record,
                  "monthly_record": self.print_monthly_record, "new_assessment": self.new_assessment,
                  "edit_assessment": self.edit_assessment, "enrol": self.enrol, "edit_enrolment": self.edit_enrolment,
                  "new_job": self.new_job, "edit_job": self.edit_job, "new_product": self.new_product,
-                 "edit_product": self.edit_product, "action_done": self.mark_action_done, "close": self.close}
+                 "edit_product": self.edit_product, "action_done": self.mark_action_done, "close": self.close,
+                 **{name: lambda table=table: self.delete_chosen(table) for name, table in DELETES.items()}}
         for name, slot in slots.items():
             self.button[name].clicked.connect(lambda _checked=False, slot=slot: slot())
         for name, slot in (("sessions", self.open_session), ("enrolments", self.edit_enrolment),
                            ("jobs", self.edit_job), ("products", self.edit_product)):
             self.tables[name].activated.connect(lambda _index, slot=slot: slot())
+        self.question_box = None  # the question shown (ui/forms/questions.py)
+        self.busy_deleting = False  # a delete is running: the Delete… buttons wait for it
+        self.delete_keys = {}
+        for table in DELETES.values():
+            widget = self.comparison.table if table == "assessments" else self.tables[table]
+            shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), widget)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # Delete in the table, not in the window
+            shortcut.activated.connect(lambda table=table: self.delete_chosen(table))
+            self.delete_keys[table] = shortcut
+            if table == "assessments":
+                widget.itemSelectionChanged.connect(self._update_delete_buttons)
+            else:
+                widget.selectionModel().selectionChanged.connect(self._update_delete_buttons)
         self.tabs = QTabWidget(objectName="supportTabs")
         self._build_tabs()
         layout = QVBoxLayout(self)
@@ -148,20 +179,26 @@ class SupportOverviewWindow(QWidget):
         sessions_tab = QWidget()
         column = QVBoxLayout(sessions_tab)
         column.addLayout(sessions, 1)
-        column.addLayout(_buttons(b["new_session"], b["open_session"], b["print_record"], b["monthly_record"]))
+        column.addLayout(_buttons(b["new_session"], b["open_session"], b["print_record"], b["monthly_record"],
+                                  b["delete_session"]))
         outcomes = QWidget()
         column = QVBoxLayout(outcomes)
         self.jobs_heading, self.products_heading = QLabel(), QLabel()
-        for part in (self.jobs_heading, t["jobs"], _buttons(b["new_job"], b["edit_job"]), self.products_heading,
-                     t["products"], _buttons(b["new_product"], b["edit_product"])):
+        for part in (self.jobs_heading, t["jobs"], _buttons(b["new_job"], b["edit_job"], b["delete_job"]),
+                     self.products_heading, t["products"],
+                     _buttons(b["new_product"], b["edit_product"], b["delete_product"])):
             column.addLayout(part) if isinstance(part, QHBoxLayout) else column.addWidget(part)
-        for page in (sessions_tab, _tab(self.comparison, _buttons(b["new_assessment"], b["edit_assessment"])),
-                     _tab(t["enrolments"], _buttons(b["enrol"], b["edit_enrolment"])), outcomes,
+        for page in (sessions_tab, _tab(self.comparison, _buttons(b["new_assessment"], b["edit_assessment"],
+                                                                  b["delete_assessment"])),
+                     _tab(t["enrolments"], _buttons(b["enrol"], b["edit_enrolment"], b["delete_enrolment"])), outcomes,
                      _tab(t["actions"], _buttons(b["action_done"]))):
             self.tabs.addTab(page, "")
         for first, second in pairwise((t["sessions"], t["months"], b["new_session"], b["open_session"],
-                                       b["print_record"], b["monthly_record"])):
+                                       b["print_record"], b["monthly_record"], b["delete_session"])):
             self.setTabOrder(first, second)
+        for edit, delete in (("edit_assessment", "delete_assessment"), ("edit_enrolment", "delete_enrolment"),
+                             ("edit_job", "delete_job"), ("edit_product", "delete_product")):
+            self.setTabOrder(b[edit], b[delete])  # made last, they would come after Close
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -188,6 +225,13 @@ class SupportOverviewWindow(QWidget):
 
     def _current(self, name: str):
         return self.models[name].row(self.tables[name].currentIndex().row())
+
+    def _chosen(self, table: str):
+        """The row selected in `table` (the comparison's chosen assessment), None without one."""
+        if table == "assessments":
+            return self.comparison.selected_assessment()
+        rows = self.tables[table].selectionModel().selectedRows()
+        return self.models[table].row(rows[0].row()) if rows else None
 
     def _show(self, dialog):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -269,6 +313,30 @@ class SupportOverviewWindow(QWidget):
         self.ctx.operations.run(lambda: set_action_done(store, actor, action_id), on_success=self._after_change,
                                 owner=self)
 
+    def delete_chosen(self, table: str):
+        """Ask, naming the row chosen in `table`, then delete it and read the window again."""
+        row = self._chosen(table)
+        if row is None or self.busy_deleting:
+            return None
+        text, informative = deleting.question_for(self.ctx.tr, table, row)
+        return deleting.ask_to_delete(self, self.ctx.tr, text, informative, lambda: self._delete(table, row.id))
+
+    def _delete(self, table: str, key: str) -> None:
+        if self.busy_deleting:
+            return
+        self.busy_deleting = True
+        self._update_delete_buttons()
+
+        def done() -> None:
+            self.busy_deleting = False
+            self._after_change()
+
+        deleting.delete_in_worker(self.ctx, self, table, key, done)
+
+    def _update_delete_buttons(self, *_args) -> None:
+        for name, table in DELETES.items():
+            self.button[name].setEnabled(not self.busy_deleting and self._chosen(table) is not None)
+
     # --- words -----------------------------------------------------------------------------
 
     def retranslate(self, tr: Translator) -> None:
@@ -296,6 +364,7 @@ class SupportOverviewWindow(QWidget):
                  "edit_enrolment": _("Change enrolment…"), "new_job": _("New job…"), "edit_job": _("Change job…"),
                  "new_product": _("New product…"), "edit_product": _("Change product…"),
                  "action_done": _("Mark done"), "close": _("Close")}
+        texts.update(dict.fromkeys(DELETES, _("Delete…")))
         for key, text in texts.items():
             self.button[key].setText(text)
         self.jobs_heading.setText(_("Jobs created or retained"))
@@ -311,6 +380,10 @@ class SupportOverviewWindow(QWidget):
                            ("action_done", "actions")):
             self.button[key].setEnabled(has(table))
         self.button["edit_assessment"].setEnabled(assessments > 0)
+        delete_key = QKeySequence(QKeySequence.StandardKey.Delete).toString(QKeySequence.SequenceFormat.NativeText)
+        for name in DELETES:
+            self.button[name].setToolTip(delete_key)
+        self._update_delete_buttons()
         self.button["monthly_record"].setEnabled(has("sessions"))
         enrolled = bool(overview and any(item.status == "active" for item in overview.enrolments))
         self.button["enrol"].setEnabled(overview is not None and not enrolled)

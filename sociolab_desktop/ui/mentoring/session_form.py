@@ -1,5 +1,6 @@
 """Record or edit one mentoring session: who was coached, by whom, when, how, about what, what
-was agreed; copy the mentor's last session with the same party; print its record for signing."""
+was agreed; copy the mentor's last session with the same party; print its record for signing;
+delete a session recorded by mistake."""
 
 from __future__ import annotations
 
@@ -32,8 +33,10 @@ from sociolab_desktop.core.services.mentoring.sessions import (
     SessionInput,
     SessionRecord,
 )
+from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.forms.dates import OptionalDateEdit, date_edit, from_qdate, set_date_format, to_qdate
+from sociolab_desktop.ui.mentoring import deleting
 from sociolab_desktop.ui.mentoring.form_support import SavingDialog
 from sociolab_desktop.ui.mentoring.session_fields import (
     ActionsTable,
@@ -56,7 +59,9 @@ UNREADABLE_DUE = N_("“{value}” is not a date: type it like 30. 4. 2021, or l
 
 
 class SessionForm(SavingDialog):
-    saved = Signal(str)  # the session's id
+    # The session's id, after it was saved or deleted: the lists that show it read it again.
+    saved = Signal(str)
+    deleted = Signal(str)  # the session's id, after it was deleted (then `saved` follows)
 
     def __init__(self, ctx: ShellContext, session_id: str | None = None, *, organisation_id: str | None = None,
                  person_id: str | None = None, parent: QWidget | None = None) -> None:
@@ -66,6 +71,7 @@ class SessionForm(SavingDialog):
         self.session_id = session_id
         self.loaded = False
         self._initial: SessionInput | None = None
+        self._record: SessionRecord | None = None  # the session as stored, when editing one
         self._site_id: str | None = None
 
         self.organisation = SearchPicker(ctx, "organisation", object_name="sessionOrganisation")
@@ -100,6 +106,11 @@ class SessionForm(SavingDialog):
         self.print_button = QPushButton(objectName="printSessionRecordButton")
         self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(self.print_record)
+        self.delete_button = QPushButton(objectName="deleteSessionButton")
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.clicked.connect(self.delete_session)
+        self.delete_button.setVisible(session_id is not None)  # nothing to delete in a new session
+        self.delete_button.setEnabled(False)  # until the session is read
         for keys, slot in (("Ctrl+L", self.copy_last), ("Ctrl+P", self.print_record),
                            ("Ctrl+Shift+A", self.actions.add_row)):
             QShortcut(QKeySequence(keys), self, slot)
@@ -145,6 +156,7 @@ class SessionForm(SavingDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.copy_button)
         bottom.addWidget(self.print_button)
+        bottom.addWidget(self.delete_button)
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
@@ -156,7 +168,7 @@ class SessionForm(SavingDialog):
                  self.persons.chosen_list, self.mentors, self.date_edit, self.times.starts_edit, self.times.ends_edit,
                  self.mode_combo, self.place_edit, self.next_edit.check, self.next_edit.date_edit,
                  *self.topics.checks.values(), self.summary_edit, self.actions.table, self.actions.add_button,
-                 self.actions.remove_button, self.copy_button, self.print_button, self.save_button,
+                 self.actions.remove_button, self.copy_button, self.print_button, self.delete_button, self.save_button,
                  self.cancel_button]
         for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
@@ -187,6 +199,7 @@ class SessionForm(SavingDialog):
                                       "session with this organisation or person (Ctrl+L)"))
         self.print_button.setText(_("Print record…"))
         self.print_button.setToolTip("Ctrl+P")
+        self.delete_button.setText(_("Delete session…"))
         self.save_button.setText(_("Save"))
         self.save_button.setToolTip(QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText))
         self.cancel_button.setText(_("Cancel"))
@@ -211,9 +224,11 @@ class SessionForm(SavingDialog):
         self.loaded = True
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(self.session_id is not None)
+        self.delete_button.setEnabled(self._record is not None)
         (self.summary_edit if record else self.organisation).setFocus()
 
     def _show_session(self, record: SessionRecord) -> None:
+        self._record = record
         self._site_id = record.site_id
         self.organisation.set_chosen([(record.organisation_id, record.organisation_name or "")]
                                      if record.organisation_id else [])
@@ -313,7 +328,58 @@ class SessionForm(SavingDialog):
         self.session_id = record.id
         self._initial = self.session_input()
         self.saved.emit(record.id)
+        self._reload_open_overviews(record.organisation_id)
         self.done(self.DialogCode.Accepted)
+
+    def _reload_open_overviews(self, organisation_id: str | None) -> None:
+        """An organisation's support window open beside the form (not its parent, which reloads
+        on `saved`) shows the session too; the one it was moved from as well."""
+        from sociolab_desktop.ui.mentoring.organisation_support_window import (
+            reload_open_overviews,
+        )
+
+        before = self._record.organisation_id if self._record else None
+        reload_open_overviews(self.parentWidget(), {key for key in (before, organisation_id) if key})
+
+    # --- deleting --------------------------------------------------------------------------
+
+    def delete_session(self):
+        """Ask, naming the session as stored, then delete it; the form closes once it is gone."""
+        if not self.loaded or self.saving or self._record is None:
+            return None
+        tr = self.ctx.tr
+        return deleting.ask_to_delete(self, tr, deleting.session_question(tr, self._record),
+                                      tr.gettext(deleting.SESSION_NO_LONGER_COUNTS), self._delete)
+
+    def _delete(self) -> None:
+        if self.saving:
+            return
+        self.saving = True  # Save, Delete and closing wait until the service has answered
+        self.save_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
+        self.marks.clear()
+        store, actor, session_id = self.ctx.workspace.store, self.ctx.workspace.actor, self._record.id
+        self.ctx.operations.run(lambda: sessions.delete_session(store, actor, session_id),
+                                on_success=lambda _result: self._deleted(session_id),
+                                on_failure=self._on_delete_failed, owner=self)
+
+    def _deleted(self, session_id: str) -> None:
+        log.info("Mentoring session %s deleted", session_id)
+        self.saving = False
+        self.deleted.emit(session_id)
+        self.saved.emit(session_id)
+        self._reload_open_overviews(None)
+        self.done(self.DialogCode.Accepted)
+
+    def _on_delete_failed(self, error: BaseException) -> None:
+        """Nothing was deleted: the form stays as it was, the reason under it."""
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.delete_button.setEnabled(True)
+        if isinstance(error, UserError):
+            self.marks.show(error, self.ctx.tr)
+        else:
+            self.ctx.operations.report_error(error)
 
     def print_record(self):
         if not self.loaded:
