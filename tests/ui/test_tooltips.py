@@ -158,5 +158,5 @@ def test_the_main_window_pages_explain_esf_records_the_shared_folder_and_the_sup
     assert "participant's window" in after["open"]
     assert "shared folder" in after["share"] and "stay as they are" in after["share"]
     assert "support overview" in after["overview"] and "sessions and hours" in after["overview"]
-    assert "no date is set" in after["from"]
+    assert after["from"] == "Tick to show only sessions from this date on"
     _assert_translated(slovenian, before, after)

@@ -176,6 +176,11 @@ class AllSessionsTab(QWidget):
     def selected_row(self):
         return self.model.row(self.table.currentIndex().row())
 
+    def chosen_session(self):
+        """The session selected in the list, None without one (what Delete deletes)."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
     def _on_activated(self, index: QModelIndex) -> None:
         session_id = self.model.row_id(index.row())
         if session_id:
@@ -208,8 +213,8 @@ class AllSessionsTab(QWidget):
         self.site_combo.setItemText(0, _(ALL_SITES))
         fill_combo(self.topic_combo, MENTORING_TOPICS, tr, first=ANY_TOPIC)
         self.organisation.retranslate(tr, _("Any organisation: type to choose one"))
-        self.from_edit.retranslate(tr, "")
-        self.to_edit.retranslate(tr, "")
+        self.from_edit.retranslate(tr, "", _("Tick to show only sessions from this date on"))
+        self.to_edit.retranslate(tr, "", _("Tick to show only sessions up to this date"))
         self.clear_button.setText(_("Clear filters"))
         self.model.retranslate(tr)
         self._show_count()

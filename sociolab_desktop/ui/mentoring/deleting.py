@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sociolab_desktop.core.domain.labels import ENROLMENT_STATUSES, JOB_KINDS, label
@@ -86,6 +88,20 @@ def delete_work(store, actor, kind: str, key: str) -> Callable[[], None]:
               "enrolments": programme.delete_enrolment, "jobs": outcomes.delete_job,
               "products": outcomes.delete_product}[kind]
     return lambda: delete(store, actor, key)
+
+
+def delete_shortcut(table: QWidget, on_delete: Callable[[], None]) -> QShortcut:
+    """The Delete key on `table` runs `on_delete`: only while the table has the focus, so Delete
+    typed in a field of the same window still deletes text, not a record."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(on_delete)
+    return shortcut
+
+
+def delete_key_text() -> str:
+    """The Delete key as the system writes it, for the tooltip of a "Delete…" button."""
+    return QKeySequence(QKeySequence.StandardKey.Delete).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def ask_to_delete(parent: QWidget, tr: Translator, text: str, informative: str,

@@ -1,5 +1,5 @@
-"""The Mentoring area's page: "my sessions" and all sessions, a new session, and the documents
-and the organisation's support overview for the session chosen."""
+"""The Mentoring area's page: "my sessions" and all sessions, a new session, and the documents,
+the organisation's support overview and deleting for the session chosen."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from sociolab_desktop import APP_NAME
 from sociolab_desktop.i18n import Translator
 from sociolab_desktop.ui.areas import AREAS
 from sociolab_desktop.ui.labels import area_title
+from sociolab_desktop.ui.mentoring import deleting
 from sociolab_desktop.ui.mentoring.all_sessions_tab import AllSessionsTab
 from sociolab_desktop.ui.mentoring.my_sessions_tab import MySessionsTab
 from sociolab_desktop.ui.shell_context import ShellContext
@@ -66,6 +67,15 @@ class MentoringPage(QWidget):
         self.timesheet_button.clicked.connect(self.print_timesheet)
         self.overview_button = QPushButton(objectName="supportOverviewButton")
         self.overview_button.clicked.connect(self.open_overview)
+        self.delete_button = QPushButton(objectName="deleteChosenSessionButton")
+        self.delete_button.clicked.connect(lambda: self.delete_session())
+        self.question_box = None  # the question shown (ui/forms/questions.py)
+        self.busy_deleting = False  # a delete is running: Delete waits for it
+        self.delete_keys = {}
+        for name, tab, table in (("mine", self.mine, self.mine.sessions_table), ("all", self.all, self.all.table)):
+            # Delete in the sessions lists only: the week and month totals are no sessions.
+            self.delete_keys[name] = deleting.delete_shortcut(table, lambda tab=tab: self.delete_session(tab))
+            table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.shortcuts = {}
         for keys, slot in ((QKeySequence.StandardKey.New, self.new_session), ("Ctrl+P", self.print_record),
                            ("Ctrl+Shift+M", lambda: self.tabs.setCurrentIndex(MINE)),
@@ -91,6 +101,8 @@ class MentoringPage(QWidget):
         for button in chain:
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)  # at the far end, apart: not hit by a slip from "Open"
+        chain = (*chain, self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.setSpacing(8)
@@ -106,6 +118,12 @@ class MentoringPage(QWidget):
     def _selected_row(self):
         return self.mine.current_session() if self.tabs.currentIndex() == MINE else self.all.selected_row()
 
+    def _chosen_session(self, tab: QWidget | None = None):
+        """The session selected in `tab`'s list (the tab shown by default), None without one."""
+        if tab is None:
+            tab = self.mine if self.tabs.currentIndex() == MINE else self.all
+        return tab.chosen_session()
+
     def _selected_id(self) -> str | None:
         row = self._selected_row()
         return row.id if row is not None else None
@@ -116,6 +134,7 @@ class MentoringPage(QWidget):
             button.setEnabled(row is not None)
         self.monthly_button.setEnabled(bool(self._organisation_for_documents()))
         self.overview_button.setEnabled(bool(self._organisation_for_documents()))
+        self.delete_button.setEnabled(not self.busy_deleting and self._chosen_session() is not None)
 
     def _organisation_for_documents(self) -> str | None:
         row = self._selected_row()
@@ -193,6 +212,33 @@ class MentoringPage(QWidget):
         window.changed.connect(self.refresh)
         return window
 
+    def delete_session(self, tab: QWidget | None = None):
+        """Ask, naming the session selected in `tab` (the tab shown by default), then delete it
+        the way the organisation's support window does and read both lists again."""
+        row = self._chosen_session(tab)
+        if row is None or self.busy_deleting or not self.ctx.is_open:
+            return None
+        text, informative = deleting.question_for(self.ctx.tr, "sessions", row)
+        return deleting.ask_to_delete(self, self.ctx.tr, text, informative, lambda: self._delete(row))
+
+    def _delete(self, row) -> None:
+        from sociolab_desktop.ui.mentoring.organisation_support_window import (
+            reload_open_overviews,
+        )
+
+        if self.busy_deleting:
+            return
+        self.busy_deleting = True
+        self._update_buttons()
+
+        def done() -> None:
+            self.busy_deleting = False
+            self.refresh()
+            reload_open_overviews(self, {row.organisation_id} if row.organisation_id else set())
+            self._update_buttons()
+
+        deleting.delete_in_worker(self.ctx, self, "sessions", row.id, done)
+
     def _tell(self, text: str) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=self.window())
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -221,6 +267,8 @@ class MentoringPage(QWidget):
         self.overview_button.setText(_("Organisation's support…"))
         self.overview_button.setToolTip(_("The support overview of the chosen session's organisation, or the one in "
                                           "the filters: sessions and hours, assessments and plan, jobs and products."))
+        self.delete_button.setText(_("Delete…"))
+        self.delete_button.setToolTip(deleting.delete_key_text())
         self.mine.retranslate(tr)
         self.all.retranslate(tr)
         self._update_buttons()

@@ -192,6 +192,12 @@ class MySessionsTab(QWidget):
     def current_session(self):
         return self.sessions_model.row(self.sessions_table.currentIndex().row())
 
+    def chosen_session(self):
+        """The session selected in the list, None without one (what Delete deletes; the week and
+        month totals beside it are no sessions and delete nothing)."""
+        rows = self.sessions_table.selectionModel().selectedRows()
+        return self.sessions_model.row(rows[0].row()) if rows else None
+
     def _on_activated(self, index: QModelIndex) -> None:
         row = self.sessions_model.row(index.row())
         if row is not None:
