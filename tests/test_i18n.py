@@ -14,7 +14,7 @@ from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import Translator, check_language
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYWORDS = {"gettext": None, "ngettext": (1, 2), "N_": None, "pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
