@@ -14,15 +14,11 @@ from sociolab_desktop.core.services.printing import consent_form_data
 from sociolab_desktop.settings import load_settings
 from sociolab_desktop.ui.persons.consent_print import write_consent_form
 from sociolab_desktop.ui.site_dialog import SiteDialog
-from ui_helpers import type_text
+from ui_helpers import show_active, type_text
 
 
 def open_dialog(ctx, qtbot) -> SiteDialog:
-    dialog = SiteDialog(ctx)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
+    return show_active(qtbot, SiteDialog(ctx))
 
 
 def click_ok(qtbot, dialog) -> None:
