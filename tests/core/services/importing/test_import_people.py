@@ -68,7 +68,7 @@ def test_bad_rows_are_reported_with_row_number_column_and_reason(workspace, tmp_
     assert issues[4] == [("E-pošta",
                           "“cilka.kos.example.com” is not an e-mail address (it needs a name, “@” and a domain).")]
     assert issues[6] == [("Poštna številka", "Slovenian postal codes have 4 digits, e.g. 2000; “200” does not.")]
-    assert issues[7] == [("Datum rojstva", "The date of birth 2030-01-01 is in the future.")]
+    assert issues[7] == [("Datum rojstva", "The date of birth 01/01/2030 is in the future.")]
     # Every problem of a row at once, in the order of the columns.
     assert [column for column, _reason in issues[8]] == ["Ime", "Spol", "Datum rojstva", "Občina"]
     assert plan.count(RowStatus.READY) == 1 and plan.count(RowStatus.INVALID) == 5

@@ -21,7 +21,7 @@ def test_a_period_whose_end_is_before_its_start_is_refused_with_both_dates():
     with pytest.raises(UserError) as error:
         make_period(dt.date(2021, 3, 1), dt.date(2021, 2, 28))
     message = error.value.render(Translator("en"))
-    assert "2021-02-28" in message and "2021-03-01" in message and "on or after the start" in message
+    assert "28/02/2021" in message and "01/03/2021" in message and "on or after the start" in message
 
 
 def test_a_one_day_period_and_open_ends_are_allowed():
