@@ -88,7 +88,10 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
             for warning in result.warnings:
                 print(warning.render(tr), file=sys.stderr)
         elif file_format == "xlsx":
-            exports.export_results_xlsx(target, out, indicators=indicators, esf=esf)
+            from sociolab_desktop.core.services import sites
+
+            names = {site.id: site.name for site in sites.list_sites(store)}
+            exports.export_results_xlsx(target, out, indicators=indicators, esf=esf, site_names=names)
         else:
             content = _json(out, indicators, esf) if file_format == "json" else _text(out, indicators, esf)
             if target is None:

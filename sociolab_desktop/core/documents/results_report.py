@@ -62,6 +62,9 @@ class ResultsReportData:
     site_names: tuple[str, ...]
     indicators: tuple[IndicatorLine, ...]
     esf: EsfTable | None = None
+    # Limited to one info point: its values count toward the project's targets, which the
+    # target column then says.
+    targets_of_the_project: bool = False
 
 
 def build_results_report(data: ResultsReportData, tr: Translator,

@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from sociolab_desktop.core.documents.base import LANDSCAPE, DocumentInfo, frame_width, render_document, text
@@ -29,6 +30,7 @@ ESF_HEADING = N_("ESF participants at entry")
 ESF_NOTE = N_("Participants are the persons in training programmes counted above ({count}), with their "
               "answers at entry.")
 COLUMNS = (N_("Indicator"), N_("Target"), N_("Total"), N_("Progress"))
+PROJECT_COLUMNS = (N_("Indicator"), N_("Project target"), N_("Value"), N_("Progress"))
 NO_TARGET = "–"
 
 _HEADER_FILL = colors.HexColor("#ececec")
@@ -110,18 +112,24 @@ def _percent(tr: Translator, share: float | None) -> str:
     return "" if share is None else f"{tr.format_number(math.floor(share * 100 + 1e-9))} %"
 
 
+def _longest_word(label: str, style: ParagraphStyle) -> float:
+    return max(stringWidth(word, style.fontName, style.fontSize) for word in label.split())
+
+
 def _indicator_table(data: ResultsReportData, tr: Translator, styles: Styles) -> Table:
     small = ParagraphStyle("cell", parent=styles.body, fontSize=8.5, leading=10.5, spaceAfter=0)
     header = ParagraphStyle("head", parent=small, fontName=BOLD, fontSize=7.5, leading=9)
     header_right = ParagraphStyle("head_right", parent=header, alignment=TA_RIGHT)
     sites = len(data.site_names)
-    fixed = [14 * mm, 15 * mm, 32 * mm]
+    labels = [tr.gettext(label) for label in (PROJECT_COLUMNS if data.targets_of_the_project else COLUMNS)]
+    # A heading may wrap between its words, never inside one ("Vrednos-t").
+    fixed = [max(minimum, _longest_word(label, header) + 2 * _PADDING + 1)
+             for minimum, label in zip((14 * mm, 15 * mm), labels[1:3], strict=True)] + [32 * mm]
     # The indicator's title keeps at least 65 mm; the info points share the rest (up to 26 mm each).
     site_width = min(26 * mm, (frame_width(LANDSCAPE) - 65 * mm - sum(fixed)) / sites) if sites else 0
     first = frame_width(LANDSCAPE) - sum(fixed) - site_width * sites
     widths = [first, *fixed, *([site_width] * sites)]
-    rows = [[Paragraph(text(tr.gettext(label)), header if index in (0, 3) else header_right)
-             for index, label in enumerate(COLUMNS)]
+    rows = [[Paragraph(text(label), header if index in (0, 3) else header_right) for index, label in enumerate(labels)]
             + [Paragraph(text(name), header_right) for name in data.site_names]]
     for line in data.indicators:
         site_values = [_number(tr, value) for value in line.site_values] or ["–"] * sites

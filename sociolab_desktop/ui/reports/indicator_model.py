@@ -35,6 +35,10 @@ TITLE, TARGET, VALUE, PROGRESS = range(4)
 FIRST_SITE = 4
 HEADERS = (N_("Indicator"), N_("Target"), N_("Value"), N_("Against the target"))
 NO_TARGET = N_("no target")
+# The targets are the whole project's (DOMAIN.md sets none per info point): said so when the
+# report is for one info point, whose value only counts toward them.
+PROJECT_TARGET = N_("Project target")
+TARGET_TIP = N_("The whole project's target; each info point's results count toward it.")
 
 
 def percent_text(tr: Translator, share: float) -> str:
@@ -189,10 +193,15 @@ class IndicatorTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         site = self.site_at(section)
+        one_site = self.report is not None and self.report.site_id is not None
         if role == DISPLAY:
+            if section == TARGET and one_site:
+                return self._tr.gettext(PROJECT_TARGET)
             if section < FIRST_SITE:
                 return self._tr.gettext(HEADERS[section])
             return self._short.get(site.site_id) if site else None
+        if role == TOOLTIP and section == TARGET:
+            return self._tr.gettext(TARGET_TIP)
         if role == TOOLTIP and site is not None:
             return site_name(self._tr, site.site_id, site.name)
         return None

@@ -98,3 +98,15 @@ def test_only_the_shipped_font_is_embedded_so_c_caron_and_d_stroke_survive(tr):
     result = build_results_report(_data(), tr)
     assert all("DejaVuSans" in name for name in font_names(result.pdf))
     assert "Đurđevo središče" in all_text(result.pdf)
+
+
+def test_a_report_for_one_info_point_heads_the_target_column_as_the_projects(tr):
+    from dataclasses import replace
+
+    one = replace(_data(esf=False), scope="Informacijska točka Ptuj", site_names=(), targets_of_the_project=True,
+                  indicators=tuple(replace(line, site_values=()) for line in _data().indicators))
+    text = all_text(build_results_report(one, tr).pdf)
+    assert "Informacijska točka Ptuj" in text
+    assert "{} {} {}".format(*(tr.gettext(word) for word in ("Indicator", "Project target", "Value"))) in text
+    everyone = all_text(build_results_report(_data(esf=False), tr).pdf)
+    assert tr.gettext("Project target") not in everyone

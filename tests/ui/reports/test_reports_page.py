@@ -159,6 +159,12 @@ def test_one_info_point_shows_its_values_without_the_columns_per_info_point(qtbo
     wait_counted(qtbot, page)
     assert page.model.columnCount() == FIRST_SITE and not page.tables.sites.isVisible()
     assert shown_values(page, VALUE)["persons_trained"] == "2"
+    # The targets are the project's, not this info point's: the column says so.
+    assert page.model.headerData(TARGET, Qt.Orientation.Horizontal) == ctx.tr.gettext("Project target")
+    page.site_combo.setCurrentIndex(0)
+    page.site_combo.activated.emit(0)
+    wait_counted(qtbot, page)
+    assert page.model.headerData(TARGET, Qt.Orientation.Horizontal) == ctx.tr.gettext("Target")
 
 
 def test_a_quick_change_of_period_shows_only_the_last_periods_values(qtbot, ctx, data):

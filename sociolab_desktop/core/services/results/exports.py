@@ -23,6 +23,7 @@ from sociolab_desktop.core.services.results.indicators import IndicatorReport
 from sociolab_desktop.core.services.results.labels import (
     FIELD_LABELS,
     record_name,
+    scope_label,
     site_name,
     value_label,
 )
@@ -76,26 +77,30 @@ class _Sheet:
             self.sheet.column_dimensions[get_column_letter(column)].width = width
 
 
-def _heading(sheet: _Sheet, tr: Translator, title: str, period_label: str, rule: str, today: dt.date) -> None:
+def _heading(sheet: _Sheet, tr: Translator, title: str, period_label: str, scope: str, rule: str,
+             today: dt.date) -> None:
     _ = tr.gettext
     sheet.line(title, font=sheet.big)
     sheet.line(_("Period"), period_label)
+    sheet.line(_("Info points"), scope)
     sheet.line(_("Persons in training programmes counted as"), training_rule_label(tr, rule))
     sheet.line(_("Printed on"), today, formats={2: "d. m. yyyy"})
     sheet.row += 1
 
 
-def _indicator_sheets(workbook, report: IndicatorReport, tr: Translator) -> None:
+def _indicator_sheets(workbook, report: IndicatorReport, tr: Translator, scope: str) -> None:
     _ = tr.gettext
     sheet = _Sheet(workbook, _("Indicators"))
-    _heading(sheet, tr, _("Project indicators"), report.period.label(tr), report.training_rule, report.today)
-    names = [site_name(tr, column.site_id, column.name) for column in report.sites]
-    sheet.header(_("Indicator"), _("Target"), _("Total"), _("Share of target"), *names)
+    _heading(sheet, tr, _("Project indicators"), report.period.label(tr), scope, report.training_rule, report.today)
+    names = [site_name(tr, column.site_id, column.name) for column in report.sites] if report.site_id is None else []
+    # One info point's values count toward the whole project's targets.
+    target, total = (_("Project target"), _("Value")) if report.site_id else (_("Target"), _("Total"))
+    sheet.header(_("Indicator"), target, total, _("Share of target"), *names)
     for value in report.values:
         target = value.target
         target_text = None if target is None else (target if not value.definition.at_least else f"≥ {target:g}")
         sheet.line(_(value.definition.title), target_text, value.value, value.share,
-                   *(value.by_site.get(column.site_id) for column in report.sites),
+                   *(value.by_site.get(column.site_id) for column in report.sites if names),
                    formats={3: "0.##", 4: "0%", **{5 + i: "0.##" for i in range(len(names))}})
     sheet.widths(60, 10, 10, 12, *(18 for _name in names))
     definitions = _Sheet(workbook, _("Definitions"))
@@ -107,11 +112,11 @@ def _indicator_sheets(workbook, report: IndicatorReport, tr: Translator) -> None
     definitions.widths(45, 10, 110)
 
 
-def _esf_sheets(workbook, report: EsfReport, tr: Translator, today: dt.date) -> None:
+def _esf_sheets(workbook, report: EsfReport, tr: Translator, today: dt.date, scope: str) -> None:
     _ = tr.gettext
     genders = report.esf_set.gender_labels(tr)
     summary = _Sheet(workbook, _("ESF summary"))
-    _heading(summary, tr, _(report.esf_set.title), report.period.label(tr), report.training_rule, today)
+    _heading(summary, tr, _(report.esf_set.title), report.period.label(tr), scope, report.training_rule, today)
     summary.header(_("Category"), _("Total"), *genders)
     for row in report.rows:
         summary.line(row.text(tr), row.total, *row.counts, font=summary.bold if row.kind == "total" else None)
@@ -137,18 +142,22 @@ def _missing(tr: Translator, fields: tuple[str, ...]) -> str:
 
 
 def export_results_xlsx(target: str | os.PathLike[str], tr: Translator, *, indicators: IndicatorReport | None = None,
-                        esf: EsfReport | None = None) -> Path:
-    """One workbook with the indicators (and their definitions) and/or the ESF tables."""
+                        esf: EsfReport | None = None, site_names: dict[str, str] | None = None) -> Path:
+    """One workbook with the indicators (and their definitions) and/or the ESF tables. `site_names`
+    names the info point a report is limited to (the indicators' own list serves otherwise)."""
     from openpyxl import Workbook
 
     target = Path(target)
     check_target(target)
     workbook = Workbook()
     workbook.remove(workbook.active)
+    names = dict(site_names or {})
     if indicators is not None:
-        _indicator_sheets(workbook, indicators, tr)
+        names = {column.site_id: site_name(tr, column.site_id, column.name) for column in indicators.sites} | names
+        _indicator_sheets(workbook, indicators, tr, scope_label(tr, indicators.site_id, names))
     if esf is not None:
-        _esf_sheets(workbook, esf, tr, indicators.today if indicators else dt.date.today())
+        _esf_sheets(workbook, esf, tr, indicators.today if indicators else dt.date.today(),
+                    scope_label(tr, esf.site_id, names))
     if not workbook.worksheets:
         raise ValueError("nothing to export")
     write_atomically(target, lambda stream: workbook.save(stream) or 0)

@@ -12,6 +12,7 @@ from sociolab_desktop.i18n import N_, Translator
 NO_SITE_NAME = N_("No info point recorded")
 UNKNOWN_SITE_NAME = N_("Info point not yet synced ({key})")
 ERASED_NAME = N_("(personal data erased)")
+ALL_INFO_POINTS = N_("all info points")
 
 FIELD_LABELS = {
     "gender": N_("Gender"),
@@ -41,6 +42,13 @@ def site_name(tr: Translator, site_id: str, name: str | None) -> str:
     if name:
         return name
     return tr.gettext(NO_SITE_NAME) if not site_id else tr.gettext(UNKNOWN_SITE_NAME).format(key=site_id[:8])
+
+
+def scope_label(tr: Translator, site_id: str | None, names: dict[str, str]) -> str:
+    """Which info points a report counts: all of them, or the one it is limited to."""
+    if site_id is None:
+        return tr.gettext(ALL_INFO_POINTS)
+    return names.get(site_id) or site_name(tr, site_id, None)
 
 
 def record_name(tr: Translator, name: str, erased: bool) -> str:

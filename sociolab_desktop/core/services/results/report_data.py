@@ -9,10 +9,8 @@ from sociolab_desktop.core.documents.results_report import EsfLine, EsfTable, In
 from sociolab_desktop.core.services.results.definitions import describe, training_rule_label
 from sociolab_desktop.core.services.results.esf import EsfReport
 from sociolab_desktop.core.services.results.indicators import IndicatorReport
-from sociolab_desktop.core.services.results.labels import site_name
-from sociolab_desktop.i18n import N_, Translator
-
-ALL_INFO_POINTS = N_("all info points")
+from sociolab_desktop.core.services.results.labels import scope_label, site_name
+from sociolab_desktop.i18n import Translator
 
 
 def _esf_table(report: EsfReport, tr: Translator) -> EsfTable:
@@ -30,14 +28,17 @@ def _esf_table(report: EsfReport, tr: Translator) -> EsfTable:
 def results_report_data(report: IndicatorReport, tr: Translator, *, issuer: str, esf: EsfReport | None = None,
                         printed_on: dt.date | None = None) -> ResultsReportData:
     names = {column.site_id: site_name(tr, column.site_id, column.name) for column in report.sites}
-    scope = names.get(report.site_id, report.site_id) if report.site_id is not None else tr.gettext(ALL_INFO_POINTS)
+    scope = scope_label(tr, report.site_id, names)
+    # A column per info point only when the report covers them all (as the window shows it).
+    columns = report.sites if report.site_id is None else ()
     lines = tuple(IndicatorLine(
         title=tr.gettext(value.definition.title), definition=describe(value.definition, tr, report.training_rule),
         value=value.value, target=value.target, at_least=value.definition.at_least, share=value.share,
-        site_values=tuple(value.by_site[column.site_id] for column in report.sites) if value.by_site else ())
+        site_values=tuple(value.by_site[column.site_id] for column in columns) if value.by_site else ())
         for value in report.values)
     return ResultsReportData(
-        issuer=issuer, printed_on=printed_on or report.today, period=report.period.label(tr), scope=scope or "",
+        issuer=issuer, printed_on=printed_on or report.today, period=report.period.label(tr), scope=scope,
+        targets_of_the_project=report.site_id is not None,
         training_rule=training_rule_label(tr, report.training_rule),
-        site_names=tuple(names[column.site_id] for column in report.sites), indicators=lines,
+        site_names=tuple(names[column.site_id] for column in columns), indicators=lines,
         esf=_esf_table(esf, tr) if esf is not None else None)

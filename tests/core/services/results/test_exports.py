@@ -58,6 +58,23 @@ def test_xlsx_reads_back_with_every_indicator_per_info_point(reports, tmp_path):
     assert summary["Total participants"] == (4, 3, 1) and summary["Women"] == (3, 3, 0)
 
 
+def test_an_xlsx_for_one_info_point_names_it_and_says_the_targets_are_the_projects(reports, recorder, tmp_path):
+    indicators, _esf = reports
+    ptuj = next(column for column in indicators.sites if column.name.startswith("=HYPERLINK"))
+    one = compute_indicators(recorder.store, project_period(), site_id=ptuj.site_id, today=TODAY)
+    esf = esf_report(recorder.store, project_period(), site_id=ptuj.site_id)
+    workbook = load_workbook(exports.export_results_xlsx(tmp_path / "ptuj.xlsx", EN, indicators=one, esf=esf))
+    rows = _rows(workbook["Indicators"])
+    assert ("Info points", "'=HYPERLINK(\"http://example.com\")") in [row[:2] for row in rows]
+    header = next(row for row in rows if row[0] == "Indicator")
+    assert header[:4] == ("Indicator", "Project target", "Value", "Share of target")
+    assert all(cell is None for cell in header[4:])  # no column per info point for one of them
+    assert ("Info points", "'=HYPERLINK(\"http://example.com\")") in [
+        row[:2] for row in _rows(workbook["ESF summary"])]
+    everyone = load_workbook(exports.export_results_xlsx(tmp_path / "all.xlsx", EN, indicators=indicators))
+    assert ("Info points", "all info points") in [row[:2] for row in _rows(everyone["Indicators"])]
+
+
 def test_formula_like_text_comes_back_as_text(reports, tmp_path):
     indicators, esf = reports
     workbook = load_workbook(exports.export_results_xlsx(tmp_path / "r.xlsx", EN, indicators=indicators, esf=esf))
@@ -154,3 +171,17 @@ def test_pdf_report_from_the_records_in_both_languages(reports, tmp_path, tr):
     assert tr.gettext("attended at least once") in text and "'=HYPERLINK" not in text
     assert tr.gettext("Total participants") + " 4 3 1" in text
     assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "r.pdf"]
+
+
+def test_a_pdf_for_one_info_point_has_no_column_per_info_point_and_names_the_project_target(
+        reports, recorder, tmp_path):
+    from pypdf import PdfReader
+
+    indicators, _esf = reports
+    ptuj = next(column for column in indicators.sites if column.name.startswith("=HYPERLINK"))
+    others = [column.name for column in indicators.sites if column is not ptuj and column.name]
+    one = compute_indicators(recorder.store, project_period(), site_id=ptuj.site_id, today=TODAY)
+    exports.export_results_pdf(tmp_path / "r.pdf", EN, one, issuer="Vodilni partner")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "r.pdf").pages)
+    assert "Indicator Project target Value Progress" in text
+    assert others and not any(name in text for name in others)
