@@ -22,6 +22,7 @@ from sociolab_desktop.core.domain.labels import DIAGNOSTIC_AREAS, label
 from sociolab_desktop.core.services.mentoring.diagnostics import DiagnosticHistory
 from sociolab_desktop.i18n import Translator
 from sociolab_desktop.ui.labels import section_heading
+from sociolab_desktop.ui.mentoring import deleting
 from sociolab_desktop.ui.shell_context import ShellContext
 
 BETTER, WORSE = QColor("#1b7a2e"), QColor("#b00020")
@@ -166,11 +167,15 @@ class DiagnosticHistoryDialog(QDialog):
         self.edit_button = QPushButton(objectName="editAssessmentButton")
         self.edit_button.setAutoDefault(False)
         self.edit_button.clicked.connect(self.edit_assessment)
+        self.delete_button = QPushButton(objectName="deleteAssessmentButton")
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.clicked.connect(self.delete_assessment)
         self.close_button = QPushButton(objectName="closeHistoryButton")
         self.close_button.clicked.connect(self.accept)
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.new_assessment)
+        deleting.delete_shortcut(self.comparison.table, self.delete_assessment)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button):
+        for button in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -194,6 +199,7 @@ class DiagnosticHistoryDialog(QDialog):
     def _on_loaded(self, history: DiagnosticHistory) -> None:
         self.comparison.show_history(history, self.ctx.tr)
         self.edit_button.setEnabled(bool(history.assessments))
+        self.delete_button.setEnabled(bool(history.assessments))
         self.loaded.emit()
 
     def _open(self, diagnostic_id: str | None):
@@ -214,11 +220,27 @@ class DiagnosticHistoryDialog(QDialog):
         chosen = self.comparison.selected_assessment()
         return self._open(chosen.id) if chosen else None
 
+    def delete_assessment(self):
+        """Ask, then delete the chosen assessment (the latest when the cursor is on the areas)."""
+        chosen = self.comparison.selected_assessment()
+        if chosen is None:
+            return None
+        tr = self.ctx.tr
+        text, informative = deleting.question_for(tr, "assessments", chosen)
+
+        def delete() -> None:
+            deleting.delete_in_worker(self.ctx, self, "assessments", chosen.id,
+                                      lambda: (self.reload(), self.changed.emit()))
+
+        return deleting.ask_to_delete(self, tr, text, informative, delete)
+
     def retranslate(self, tr: Translator) -> None:
         _ = tr.gettext
         self.setWindowTitle(_("Assessments of “{name}”").format(name=self.organisation_name))
         self.heading.setText(_("Assessments of “{name}”").format(name=self.organisation_name))
         self.new_button.setText(_("New assessment…"))
         self.edit_button.setText(_("Change the chosen assessment…"))
+        self.delete_button.setText(_("Delete…"))
+        self.delete_button.setToolTip(deleting.delete_key_text())
         self.close_button.setText(_("Close"))
         self.comparison.retranslate(tr)

@@ -110,3 +110,33 @@ def test_a_second_assessment_on_the_same_day_is_asked_about(ctx, qtbot, workspac
     with qtbot.waitSignal(second.saved, timeout=10_000):
         answer(qtbot, second, ctx.tr.gettext("Save anyway"))
     assert len(diagnostics_of(workspace.store, history.organisation_id)) == 2
+
+
+def test_the_chosen_assessment_is_deleted_after_asking_and_the_other_stays(ctx, qtbot, workspace, history):
+    from sociolab_desktop.core.services.mentoring.diagnostics import (
+        AreaScoreInput,
+        DiagnosticInput,
+        save_diagnostic,
+    )
+
+    for day, scores in ((RECENT - dt.timedelta(days=60), FIRST), (RECENT, LATER)):
+        save_diagnostic(workspace.store, workspace.actor, DiagnosticInput(
+            history.organisation_id, day, [AreaScoreInput(area, score) for area, score in scores.items()]),
+            confirmed=True)
+    with qtbot.waitSignal(history.loaded, timeout=10_000):
+        history.reload()
+    assert history.delete_button.isEnabled()
+    history.comparison.table.setFocus()
+    history.comparison.table.setCurrentCell(0, history.comparison.table.columnCount() - 1)  # the later one
+    chosen = history.comparison.selected_assessment()
+    QTest.keyClick(history.comparison.table, Qt.Key.Key_Delete)
+    assert ctx.tr.format_date(chosen.assessed_on, "numeric") in history.question_box.text()
+    answer(qtbot, history, ctx.tr.gettext("Do not delete"))
+    assert len(diagnostics_of(workspace.store, history.organisation_id)) == 2
+
+    with qtbot.waitSignal(history.changed, timeout=10_000):
+        qtbot.mouseClick(history.delete_button, Qt.MouseButton.LeftButton)
+        answer(qtbot, history, ctx.tr.gettext("Delete"))
+    [left] = diagnostics_of(workspace.store, history.organisation_id)
+    assert left.assessed_on == RECENT - dt.timedelta(days=60) and left.id != chosen.id
+    qtbot.waitUntil(lambda: [a.id for a in history.comparison.history.assessments] == [left.id])
