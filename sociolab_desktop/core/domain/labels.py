@@ -271,8 +271,15 @@ EVENT_TYPES_IN_SENTENCE = {
     EventType.CONFERENCE: N_("conference"),
     EventType.OTHER: N_("event"),
 }
-REGISTRATION_STATUSES = {
-    RegistrationStatus.REGISTERED: N_("Registered"),
+
+
+def _registered(tr: Translator) -> str:
+    """One person's status in a row ("Prijavljeni" would be plural, as over a count at the door)."""
+    return tr.pgettext("registration status", "Registered")
+
+
+REGISTRATION_STATUSES = {  # one person's registration, in a row of a list
+    RegistrationStatus.REGISTERED: _registered,
     RegistrationStatus.WAITING: N_("Waiting list"),
     RegistrationStatus.CANCELLED: N_("Cancelled"),
 }

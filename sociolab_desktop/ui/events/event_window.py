@@ -29,6 +29,7 @@ from sociolab_desktop.ui.events.event_tables import (
     SessionsTable,
     load_event_view,
 )
+from sociolab_desktop.ui.events.split_fit import fit_top_pane
 from sociolab_desktop.ui.forms import questions
 from sociolab_desktop.ui.labels import area_title, section_heading
 from sociolab_desktop.ui.open_windows import front_window
@@ -38,6 +39,8 @@ log = logging.getLogger(__name__)
 
 RELOAD_DELAY_MS = 150
 DEFAULT_SIZE = (1120, 690)  # fits 1366×768 with the task bar and frame
+SESSION_ROWS = 6  # most trainings have up to six sessions: all in view, whole rows, before a scroll bar
+REGISTRATION_ROWS = 5  # the registrations keep at least this many rows when the window is short
 FACTS = (("when", N_("When:")), ("venue", N_("Venue:")), ("site", N_("Organised by:")),
          ("places", N_("Places:")), ("certificate", N_("Certificate:")), ("other_title", N_("Title in English:")))
 
@@ -150,11 +153,16 @@ class EventWindow(QWidget):
             registration_row.addWidget(self.buttons[name])
         registration_layout.addLayout(registration_row)
         registration_layout.addWidget(self.registrations_table)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.sessions_pane, self.registrations_pane = sessions, registrations
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(sessions)
         splitter.addWidget(registrations)
+        splitter.setStretchFactor(0, 0)  # a taller window gives the registrations the room
+        splitter.setStretchFactor(1, 1)
         splitter.setSizes([190, 330])
+        self.splitter_moved_by_hand = False
+        splitter.splitterMoved.connect(self._on_splitter_moved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 12)
         layout.setSpacing(6)
@@ -209,6 +217,21 @@ class EventWindow(QWidget):
         self.buttons["person"].setEnabled(registration is not None)
         self.buttons["cancel"].setEnabled(registration is not None
                                           and registration.status != RegistrationStatus.CANCELLED)
+
+    # --- the split between sessions and registrations --------------------------------------
+
+    def _on_splitter_moved(self, *_args) -> None:
+        self.splitter_moved_by_hand = True  # from now on the split is the user's
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_sessions()
+
+    def _fit_sessions(self) -> None:
+        """A session row cut in half looks like the last session: whole rows until the user drags the split."""
+        if not self.splitter_moved_by_hand:
+            fit_top_pane(self.splitter, (self.sessions_pane, self.sessions_table, SESSION_ROWS),
+                         (self.registrations_pane, self.registrations_table, REGISTRATION_ROWS))
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -333,6 +356,7 @@ class EventWindow(QWidget):
             self.facts[key].setText(value)
         self.sessions_table.fill(detail.sessions, detail.venue, tr)
         self.registrations_table.fill(self.view.registrations, tr)
+        self._fit_sessions()
         live = [row for row in self.view.registrations if row.status != RegistrationStatus.CANCELLED]
         self.registrations_count.setText(tr.ngettext("{count} person", "{count} persons", len(live)).format(
             count=tr.format_number(len(live))))

@@ -27,8 +27,11 @@ MAX_BLANK_ROWS = 1000
 
 
 def session_text(tr: Translator, number: int, session) -> str:
-    text = "{number}. {date}, {time}".format(number=number, date=tr.format_date(session.session_date, "numeric"),
-                                             time=tr.format_time_span(session.starts_at, session.ends_at))
+    """"Session 1 · 3. 2. 2020, 09:00–13:00 · title": the number in words, not "1. 3. 2. 2020",
+    which reads like a broken date in Slovenian."""
+    text = tr.gettext("Session {number} · {date}, {time}").format(
+        number=tr.format_number(number), date=tr.format_date(session.session_date, "numeric"),
+        time=tr.format_time_span(session.starts_at, session.ends_at))
     return f"{text} · {session.title}" if session.title else text
 
 

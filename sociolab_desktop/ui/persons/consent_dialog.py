@@ -182,7 +182,9 @@ class WithdrawConsentDialog(_SavingDialog):
         self.setWindowTitle(_("Withdraw consent"))
         self.which_label.setText(_("Consent:"))
         self.date_label.setText(_("Withdrawn on:"))
-        self.save_button.setText(_("Withdraw"))
+        # Not "Withdraw" beside "Cancel": in Slovenian both begin "Prekliči", one undoes a consent.
+        self.save_button.setText(_("Record the withdrawal"))
+        self.cancel_button.setText(_("Close without withdrawing"))
         for row, record in enumerate(self.consents):
             self.consent_combo.setItemText(row, _("{purpose}, given on {date} (text version {version})").format(
                 purpose=label(tr, CONSENT_PURPOSES, record.purpose), date=tr.format_date(record.given_on),

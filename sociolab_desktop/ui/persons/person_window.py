@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from sociolab_desktop.core.domain.labels import (
     ORGANISATION_ROLES_IN_SENTENCE,
     label,
 )
+from sociolab_desktop.core.services.organisation_roles import RoleLink
 from sociolab_desktop.core.services.timeline import TimelineItem, TimelineKind
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.labels import area_title, section_heading
@@ -48,6 +50,32 @@ ORGANISATION_ROLE = Qt.ItemDataRole.UserRole + 1
 FACTS = (("birth", N_("Date of birth:")), ("municipality", N_("Municipality:")), ("email", N_("E-mail:")),
          ("phone", N_("Phone:")), ("site", N_("Info point:")), ("first_contact", N_("First contact:")),
          ("language", N_("Documents in:")))
+
+
+def has_ended(link: RoleLink, today: dt.date) -> bool:
+    return link.until is not None and link.until < today
+
+
+def roles_in_order(links: list[RoleLink], today: dt.date) -> list[RoleLink]:
+    """The roles held now (or yet to start) first, as the service orders them; then the ended ones,
+    the latest to end first."""
+    return sorted(links, key=lambda link: (has_ended(link, today),
+                                           -link.until.toordinal() if has_ended(link, today) else 0))
+
+
+def role_text(tr: Translator, link: RoleLink) -> str:
+    """"Lesni most d.o.o. — employee from 3 February 2020 to 21 July 2020": a role that ended says when."""
+    _ = tr.gettext
+    values = {"organisation": link.organisation_name, "role": label(tr, ORGANISATION_ROLES_IN_SENTENCE, link.role),
+              "start": tr.format_date(link.since) if link.since else "",
+              "end": tr.format_date(link.until) if link.until else ""}
+    if link.since and link.until:
+        return _("{organisation} — {role} from {start} to {end}").format(**values)
+    if link.until:
+        return _("{organisation} — {role} until {end}").format(**values)
+    if link.since:
+        return _("{organisation} — {role} since {date}").format(date=values["start"], **values)
+    return _("{organisation} — {role}").format(**values)
 
 
 def open_person_window(ctx: ShellContext, person_id: str, parent: QWidget | None = None) -> PersonWindow:
@@ -255,13 +283,13 @@ class PersonWindow(QWidget):
             self.facts[key].setText(value)
         self.badge.show_consents(page.consents, tr)
         self.organisations.clear()
-        for link in page.organisations:
-            role = label(tr, ORGANISATION_ROLES_IN_SENTENCE, link.role)
-            text = (_("{organisation} — {role} since {date}").format(
-                organisation=link.organisation_name, role=role, date=tr.format_date(link.since)) if link.since
-                else _("{organisation} — {role}").format(organisation=link.organisation_name, role=role))
-            item = QListWidgetItem(text)
+        today = dt.date.today()
+        muted = self.organisations.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for link in roles_in_order(page.organisations, today):
+            item = QListWidgetItem(role_text(tr, link))
             item.setData(ORGANISATION_ROLE, link.organisation_id)
+            if has_ended(link, today):
+                item.setForeground(muted)
             self.organisations.addItem(item)
         if not page.organisations:
             self.organisations.addItem(_("Not linked to any organisation."))

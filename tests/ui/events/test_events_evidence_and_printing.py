@@ -113,6 +113,27 @@ def test_the_printed_sheet_lists_the_registered_in_slovenian_order_then_blank_ro
         "1.", "2.", "3.", "4.", "5.", "6.", "7."]  # three blank numbered rows after the four names
 
 
+def test_the_sheet_dialog_names_a_session_by_its_number_not_a_number_before_the_date(qtbot, ctx, event_kit):
+    import datetime as dt
+
+    from sociolab_desktop.core.services.events import sessions as se
+
+    event_id, _ = event_kit.event("Usposabljanje za socialne podjetnike", sessions=1)
+    se.add_session(event_kit.store, event_kit.actor, event_id, se.SessionInput(
+        dt.date(2026, 12, 4), dt.time(9), dt.time(12), title="Pravne oblike"))
+    window = _window(qtbot, ctx, event_id)
+    dialog = window.print_attendance_sheet()
+
+    # "2. 4. 12. 2026" read like a broken date: the number is the translator's words now.
+    second = dialog.session_combo.itemText(1)
+    assert second == ctx.tr.gettext("Session {number} · {date}, {time}").format(
+        number="2", date="4. 12. 2026", time="09:00–12:00") + " · Pravne oblike"
+    assert not second.startswith("2. ")
+    ctx.set_language("en", save=False)
+    assert dialog.session_combo.itemText(0) == "Session 1 · 27/11/2026, 09:00–12:00"
+    assert dialog.session_combo.itemText(1) == "Session 2 · 04/12/2026, 09:00–12:00 · Pravne oblike"
+
+
 def test_an_empty_sheet_for_a_fair_has_no_names(qtbot, ctx, event_kit, tmp_path, monkeypatch):
     event_id, _ = event_kit.event("Sejem socialne ekonomije", sessions=1, event_type="fair")
     _with_people(event_kit, event_id)

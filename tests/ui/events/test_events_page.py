@@ -147,3 +147,36 @@ def test_the_list_model_is_a_well_behaved_qt_model(qtbot, ctx, event_kit, qtmode
     _three_events(event_kit)
     page = _page(qtbot, ctx, 3)
     qtmodeltester.check(page.model)
+
+
+def _whole_rows(table) -> float:
+    """How many rows of the table's height are in view: a fraction means a row cut at the bottom."""
+    return table.viewport().height() / table.verticalHeader().defaultSectionSize()
+
+
+def test_six_sessions_show_whole_without_a_row_cut_at_the_bottom(qtbot, ctx, event_kit):
+    event_id, _ = event_kit.event(sessions=6)
+    window = show(qtbot, EventWindow(ctx, event_id), size=(1120, 690))
+    qtbot.waitUntil(lambda: window.sessions_table.rowCount() == 6)
+
+    table = window.sessions_table
+    assert _whole_rows(table) == 6
+    assert table.rowViewportPosition(5) + table.rowHeight(5) <= table.viewport().height()
+    assert _whole_rows(window.registrations_table) >= 5  # the registrations keep the rest
+
+
+def test_more_sessions_than_six_scroll_in_whole_rows_and_fewer_leave_the_room_below(qtbot, ctx, event_kit):
+    many, _ = event_kit.event("Dolgo usposabljanje", sessions=9)
+    few, _ = event_kit.event("Kratka delavnica", sessions=2)
+    window = show(qtbot, EventWindow(ctx, many), size=(1120, 690))
+    qtbot.waitUntil(lambda: window.sessions_table.rowCount() == 9)
+    assert _whole_rows(window.sessions_table) == 6
+    registrations_height = window.registrations_table.height()
+
+    short = show(qtbot, EventWindow(ctx, few), size=(1120, 690))
+    qtbot.waitUntil(lambda: short.sessions_table.rowCount() == 2)
+    assert _whole_rows(short.sessions_table) == 2
+    assert short.registrations_table.height() > registrations_height
+    short.resize(1120, 760)  # taller: the room goes to the registrations, the sessions stay whole
+    qtbot.waitUntil(lambda: short.registrations_table.height() > registrations_height + 60)
+    assert _whole_rows(short.sessions_table) == 2

@@ -34,6 +34,11 @@ def _dialog(qtbot, window) -> RegistrationDialog:
     return dialog
 
 
+def _registered(tr) -> str:
+    """One person's status: its own context, as "Registered" over a count is plural in Slovenian."""
+    return tr.pgettext("registration status", "Registered")
+
+
 def _rows(window) -> list[tuple[str, str]]:
     table = window.registrations_table
     return [(table.item(row, R_NAME).text(), table.item(row, R_STATUS).text()) for row in range(table.rowCount())]
@@ -57,7 +62,7 @@ def test_an_existing_person_is_found_by_typing_ceh_and_registered_with_enter(qtb
         name="Ana Čeh", code=registration.code)
     assert dialog.search_edit.text() == "" and dialog.search_edit.hasFocus()  # ready for the next person
     qtbot.waitUntil(lambda: window.registrations_table.rowCount() == 1)
-    assert _rows(window) == [("Čeh Ana", ctx.tr.gettext("Registered"))]
+    assert _rows(window) == [("Čeh Ana", _registered(ctx.tr))]
 
 
 def test_registering_someone_twice_is_refused_with_a_message(qtbot, ctx, event_kit):
@@ -68,7 +73,7 @@ def test_registering_someone_twice_is_refused_with_a_message(qtbot, ctx, event_k
     dialog = _dialog(qtbot, window)
     type_text(dialog.search_edit, "ana ceh")
     qtbot.waitUntil(lambda: dialog.results.count() == 1)
-    assert dialog.results.item(0).text().endswith(ctx.tr.gettext("Registered"))  # marked in the list
+    assert dialog.results.item(0).text().endswith(_registered(ctx.tr))  # marked in the list
     dialog.register_button.click()
     qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog))
     assert "Ana Čeh" in dialog.error.text()
@@ -94,7 +99,7 @@ def test_a_full_event_puts_the_next_on_the_waiting_list_and_a_cancellation_moves
     dialog.close()
     qtbot.waitUntil(lambda: window.registrations_table.rowCount() == 2)
     waiting = ctx.tr.gettext("{status}, no. {position}").format(status=ctx.tr.gettext("Waiting list"), position=1)
-    assert _rows(window) == [("Čeh Ana", ctx.tr.gettext("Registered")), ("Šuštar Žan", waiting)]
+    assert _rows(window) == [("Čeh Ana", _registered(ctx.tr)), ("Šuštar Žan", waiting)]
 
     window.registrations_table.setFocus()
     window.registrations_table.setCurrentCell(0, 0)
@@ -104,7 +109,7 @@ def test_a_full_event_puts_the_next_on_the_waiting_list_and_a_cancellation_moves
     assert "Žan Šuštar" in notice.text()  # who moved up is said
     click(notice, ctx.tr.gettext("Close"))
     qtbot.waitUntil(lambda: ctx.tr.gettext("Cancelled") in _rows(window)[0][1])
-    assert _rows(window)[1] == ("Šuštar Žan", ctx.tr.gettext("Registered"))
+    assert _rows(window)[1] == ("Šuštar Žan", _registered(ctx.tr))
     statuses = {row.full_name: row.status for row in rg.list_registrations(workspace.store, event_id)}
     assert statuses == {"Ana Čeh": "cancelled", "Žan Šuštar": "registered"}
 
@@ -205,3 +210,17 @@ def test_an_event_overbooked_through_sync_says_by_how_many_and_what_to_do(qtbot,
     assert ctx.tr.gettext("{registered} registered of {capacity} places").format(registered=3, capacity=2) in places
     assert ctx.tr.gettext("{count} more than the places: registrations from other info points met through "
                           "sync. Add places or cancel registrations.").format(count=1) in places
+
+
+def test_one_persons_status_is_worded_apart_from_registered_over_a_count(qtbot, ctx, event_kit, monkeypatch):
+    """Slovenian says "Registered" over a count in the plural ("Prijavljeni"); a row is one person."""
+    monkeypatch.setattr(ctx.tr, "pgettext", lambda context, message: f"{context}|{message}")
+    event_id, _ = event_kit.event()
+    event_kit.register(event_id, event_kit.person("Ana", "Čeh"))
+    window = _window(qtbot, ctx, event_id)
+
+    assert _rows(window) == [("Čeh Ana", "registration status|Registered")]
+    dialog = _dialog(qtbot, window)
+    type_text(dialog.search_edit, "ana ceh")
+    qtbot.waitUntil(lambda: dialog.results.count() == 1)
+    assert dialog.results.item(0).text().endswith("registration status|Registered")

@@ -76,6 +76,26 @@ def test_withdrawing_the_consent_turns_the_badge_withdrawn(ctx, qtbot, workspace
     assert not window.withdraw_button.isEnabled()
 
 
+def test_the_withdrawal_is_confirmed_and_closed_with_buttons_that_cannot_be_mistaken(ctx, qtbot, workspace):
+    """"Withdraw consent" beside "Cancel" both began "Prekliči" in Slovenian."""
+    person_id = add_person(workspace)
+    add_consent(workspace, person_id, on=days(-30))
+    window = open_person(ctx, qtbot, person_id)
+    dialog = window.withdraw_consent()
+
+    confirm, close = dialog.save_button.text(), dialog.cancel_button.text()
+    assert confirm == ctx.tr.gettext("Record the withdrawal")
+    assert close == ctx.tr.gettext("Close without withdrawing")
+    assert confirm.split()[0] != close.split()[0]
+    ctx.set_language("en", save=False)
+    assert (dialog.save_button.text(), dialog.cancel_button.text()) == (
+        "Record the withdrawal", "Close without withdrawing")
+
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert [record.withdrawn_on for record in consents.consents_of_person(workspace.store, person_id)] == [None]
+
+
 def _refused(qtbot, dialog, field: str) -> str:
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.marks.message(field) != "", timeout=10_000)

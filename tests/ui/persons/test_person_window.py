@@ -214,3 +214,53 @@ def test_enter_on_an_organisation_opens_its_window_once(ctx, qtbot, workspace, r
     [opened] = window.findChildren(OrganisationWindow)
     link = organisation_roles.organisations_of_person(workspace.store, rich_person)[0]
     assert opened.organisation_id == link.organisation_id and opened.isVisible()
+
+
+def _organisation(workspace, name: str) -> str:
+    return organisations.create_organisation(workspace.store, workspace.actor, organisations.OrganisationInput(
+        name=name, legal_form="company")).id
+
+
+def test_an_ended_role_says_when_it_ended_and_comes_after_the_current_ones(ctx, qtbot, workspace):
+    person_id = add_person(workspace)
+    ended = _organisation(workspace, "Lesni most d.o.o.")  # first by name: the service lists it first
+    current = _organisation(workspace, "Zadruga Šparovček")
+    organisation_roles.link_person(workspace.store, workspace.actor, ended, person_id, "employee",
+                                   since=days(-700), until=days(-500))
+    organisation_roles.link_person(workspace.store, workspace.actor, current, person_id, "founder", since=days(-300))
+
+    window = open_person(ctx, qtbot, person_id)
+    tr = ctx.tr
+
+    first, second = window.organisations.item(0), window.organisations.item(1)
+    assert first.text() == tr.gettext("{organisation} — {role} since {date}").format(
+        organisation="Zadruga Šparovček", role=tr.gettext("founder"), date=tr.format_date(days(-300)))
+    assert second.text() == tr.gettext("{organisation} — {role} from {start} to {end}").format(
+        organisation="Lesni most d.o.o.", role=tr.gettext("employee"), start=tr.format_date(days(-700)),
+        end=tr.format_date(days(-500)))
+    assert tr.format_date(days(-500)) in second.text()
+    assert second.foreground().color() != first.foreground().color()  # greyed as past
+    assert second.data(Qt.ItemDataRole.UserRole + 1) == ended  # Enter still opens the organisation
+
+
+def test_ended_roles_list_the_latest_to_end_first_and_one_without_a_start_says_until(ctx, qtbot, workspace):
+    person_id = add_person(workspace)
+    older, newer = _organisation(workspace, "Alfa d.o.o."), _organisation(workspace, "Beta so.p.")
+    organisation_roles.link_person(workspace.store, workspace.actor, older, person_id, "member", until=days(-400))
+    organisation_roles.link_person(workspace.store, workspace.actor, newer, person_id, "member",
+                                   since=days(-300), until=days(-1))
+    organisation_roles.link_person(workspace.store, workspace.actor, newer, person_id, "founder",
+                                   until=days(30))  # ends later: still held
+
+    window = open_person(ctx, qtbot, person_id)
+    tr = ctx.tr
+
+    texts = [window.organisations.item(row).text() for row in range(window.organisations.count())]
+    until = tr.gettext("{organisation} — {role} until {end}")
+    assert texts == [
+        until.format(organisation="Beta so.p.", role=tr.gettext("founder"), end=tr.format_date(days(30))),
+        tr.gettext("{organisation} — {role} from {start} to {end}").format(
+            organisation="Beta so.p.", role=tr.gettext("member"), start=tr.format_date(days(-300)),
+            end=tr.format_date(days(-1))),
+        until.format(organisation="Alfa d.o.o.", role=tr.gettext("member"), end=tr.format_date(days(-400))),
+    ]
