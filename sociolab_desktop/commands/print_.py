@@ -60,7 +60,7 @@ def add_parser(subparsers, common: argparse.ArgumentParser, tr: Translator) -> N
                                      "meets the event's rule)"))
     certificates.add_argument("--lang", metavar="|".join(CERTIFICATE_LANGUAGES),
                               help=_("language of the certificates (default: each participant's preferred one)"))
-    certificates.add_argument("--place", metavar="TEXT", help=_("place of issue (default: the info point's name)"))
+    certificates.add_argument("--place", metavar="TEXT", help=_("place of issue (default: the place last used on this PC; none: only the date)"))
     certificates.add_argument("--signatory", default="", metavar="NAME", help=_("name of the person who signs"))
     certificates.add_argument("--signatory-role", default="", metavar="TEXT",
                               help=_("role of the person who signs, printed under the name"))
@@ -183,7 +183,8 @@ def certificates(workspace, args, branding, tr: Translator):
                         required=tr.format_number(rule.required_hours), total=tr.format_number(rule.total_hours),
                         percent=tr.format_number(rule.min_percent))
     info_point = workspace.settings.site_name or ""
-    items = [printing.certificate_data(item, info_point=info_point, place=args.place, signatory_name=args.signatory,
+    place = args.place if args.place is not None else workspace.settings.certificate_place
+    items = [printing.certificate_data(item, info_point=info_point, place=place, signatory_name=args.signatory,
                                        signatory_role=args.signatory_role) for item in issued]
     summary = tr.ngettext("{count} certificate for “{title}”.", "{count} certificates for “{title}”.",
                           len(items)).format(count=tr.format_number(len(items)), title=event.title_sl)

@@ -180,6 +180,17 @@ def test_certificates_go_to_everyone_who_meets_the_rule(run_cli, folder, out):
     assert "Mojca Žagar" in text and "Head of the info point" in text
 
 
+def test_certificates_without_a_place_or_signatory_print_the_date_and_a_captioned_signature_line(
+        run_cli, folder, out):
+    result = run_cli("print", "certificates", "--event", folder.event_id, "--lang", "en", "-o", out,
+                     "--data-dir", folder.root)
+
+    assert result.exit_code == 0, result.stderr
+    text = _text(out)
+    assert text.count("Date of issue") == 2 and "Place and date of issue" not in text  # no town is guessed
+    assert text.count("Signature and stamp") == 2
+
+
 def test_reprinting_a_certificate_gives_the_same_number(run_cli, folder, tmp_path):
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
     for target in (first, second):

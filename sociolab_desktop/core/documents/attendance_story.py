@@ -61,25 +61,41 @@ def _sheet_styles() -> _SheetStyles:
 def attendance_document(data: AttendanceSheetData, branding: Branding) -> DocumentResult:
     tr = Translator(data.language)
     styles = document_styles()
-    info = DocumentInfo(title=tr.gettext(TITLE), issuer=data.info_point, printed_on=data.printed_on)
+    info = DocumentInfo(title=tr.gettext(TITLE), issuer=data.info_point, printed_on=data.printed_on,
+                        running_head=_running_head(data, tr))
     story = [*_details(data, tr, styles), _table(data, tr)]
     return render_document(story, info, tr, branding)
+
+
+def _hours(data: AttendanceSheetData, tr: Translator) -> str:
+    if data.starts_at and data.ends_at:
+        return tr.format_time_span(data.starts_at, data.ends_at)
+    return tr.format_time(data.starts_at) if data.starts_at else ""
+
+
+def _session(data: AttendanceSheetData, tr: Translator) -> str:
+    """"Session 2 of 3", or "" for an event of one session."""
+    if data.session_number and data.session_count and data.session_count > 1:
+        return tr.gettext(SESSION_X_OF_Y).format(number=tr.format_number(data.session_number),
+                                                 count=tr.format_number(data.session_count))
+    return ""
+
+
+def _running_head(data: AttendanceSheetData, tr: Translator) -> str:
+    """What every page after the first says under its header: a signed page that comes loose is
+    still matched to its event and session (date and time) in an audit."""
+    when = ", ".join(part for part in (tr.format_date(data.session_date, "full"), _hours(data, tr)) if part)
+    session = " · ".join(part for part in (_session(data, tr), when) if part)
+    return f"{data.event_title.strip()}\n{session}"
 
 
 def _details(data: AttendanceSheetData, tr: Translator, styles: Styles) -> list:
     """The event's title, then what, when and where, in two columns of label and value, and a
     line for the person in charge (the funder's auditor wants someone to answer for the list)."""
     when = tr.format_date(data.session_date, "full")
-    if data.starts_at and data.ends_at:
-        hours = tr.format_time_span(data.starts_at, data.ends_at)
-    elif data.starts_at:
-        hours = tr.format_time(data.starts_at)
-    else:
-        hours = ""
-    kind = data.event_type_label
-    if data.session_number and data.session_count and data.session_count > 1:
-        session = tr.gettext(SESSION_X_OF_Y).format(number=tr.format_number(data.session_number),
-                                                    count=tr.format_number(data.session_count))
+    hours = _hours(data, tr)
+    kind, session = data.event_type_label, _session(data, tr)
+    if session:
         kind = f"{kind} · {session}" if kind else session
     pairs = [
         (N_("Event"), kind),

@@ -1,5 +1,6 @@
-"""The page every document is printed on: A4 portrait or landscape, logos and title on top, the
-ESF co-financing statement, the issuing info point, the print date and "page x of y" below.
+"""The page every document is printed on: A4 portrait or landscape, logos and title on top (and,
+on later pages, a line saying what the pages belong to), the ESF co-financing statement, the
+issuing info point, the print date and "page x of y" below.
 
 Import this module only when printing: it loads ReportLab (~0.1 s).
 """
@@ -43,6 +44,7 @@ _MARGIN_BOTTOM = 10 * mm
 _BAND_GAP = 5 * mm  # between the header rule / footer rule and the text of the page
 _LOGO_GAP = 4 * mm
 _LOGOS_MAX_SHARE = 0.6  # of the frame width; the title keeps the rest
+_FIRST = "-first"  # suffix of the first page's template when later pages carry a running head
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,11 @@ class DocumentInfo:
     orientation: str = PORTRAIT
     page_numbers: bool = True  # False for documents whose pages stand alone (certificates)
     header_title: bool = True  # False: the header shows only the logos, centred
+    # Printed under the header of every page after the first, where the body that says it is no
+    # longer in sight: a loose page must still say what it belongs to (e.g. the event and session
+    # of an attendance list, which the funder's auditor matches signed pages to). Plain text; its
+    # first line is bold.
+    running_head: str = ""
 
 
 def frame_width(orientation: str = PORTRAIT) -> float:
@@ -132,23 +139,51 @@ class SocioLabDocTemplate(BaseDocTemplate):
             initialFontName=family, initialFontSize=10,
         )
         self._bands: dict[tuple, tuple[_Band, _Band]] = {}
+        self._running_heads: dict[float, _Band] = {}  # by page width
         templates = [self._page_template(PORTRAIT, A4), self._page_template(LANDSCAPE, landscape(A4))]
         if info.orientation == LANDSCAPE:
             templates.reverse()  # the first template is the one the document starts with
+        if info.running_head:
+            # The first page shows its details in the body: it has no running head, and its own
+            # template hands over to the usual one after it.
+            first = templates[0]
+            templates.insert(0, self._page_template(first.id, tuple(first.pagesize), first_page=True))
         self.addPageTemplates(templates)
 
     # Layout -------------------------------------------------------------------------------------
 
-    def _page_template(self, name: str, pagesize: tuple[float, float]) -> PageTemplate:
+    def _page_template(self, name: str, pagesize: tuple[float, float], first_page: bool = False) -> PageTemplate:
         header = self._bands_for(pagesize)[0]
         footer = max((self._bands_for(pagesize, languages)[1] for languages in self._language_sets),
                      key=lambda band: band.height)
+        running = None if first_page else self._running_head(pagesize[0])
         width, height = pagesize
         bottom = _MARGIN_BOTTOM + footer.height + _BAND_GAP
-        top = height - _MARGIN_TOP - header.height - _BAND_GAP
+        top = height - _MARGIN_TOP - header.height - _BAND_GAP - (running.height + _BAND_GAP if running else 0)
         frame = Frame(_MARGIN_X, bottom, width - 2 * _MARGIN_X, top - bottom, id=f"{name}-body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        return PageTemplate(id=name, frames=[frame], pagesize=pagesize, onPage=self._draw_bands)
+        if first_page:
+            return PageTemplate(id=name + _FIRST, frames=[frame], pagesize=pagesize, onPage=self._draw_bands,
+                                autoNextPageTemplate=name)
+        return PageTemplate(id=name, frames=[frame], pagesize=pagesize,
+                            onPage=partial(self._draw_bands, running=running))
+
+    def _running_head(self, page_width: float) -> _Band | None:
+        """The running head's line(s) across the frame, just below the header's rule."""
+        if not self.info.running_head:
+            return None
+        if page_width not in self._running_heads:
+            usable = page_width - 2 * _MARGIN_X
+            first, _, rest = self.info.running_head.partition("\n")
+            markup = f"<b>{text(first)}</b>" + (f"<br/>{text(rest)}" if rest else "")
+            paragraph = Paragraph(markup, self.styles.running_head)
+            _, height = paragraph.wrap(usable, 40 * mm)
+
+            def draw(canvas: Canvas, top: float) -> None:
+                paragraph.drawOn(canvas, _MARGIN_X, top - height)
+
+            self._running_heads[page_width] = _Band(height, draw)
+        return self._running_heads[page_width]
 
     def _bands_for(self, pagesize: tuple[float, float],
                    languages: tuple[Translator, ...] | None = None) -> tuple[_Band, _Band]:
@@ -253,12 +288,15 @@ class SocioLabDocTemplate(BaseDocTemplate):
         """Carries out NextPageLanguages."""
         self.frame_translators = translators
 
-    def _draw_bands(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+    def _draw_bands(self, canvas: Canvas, doc: BaseDocTemplate, running: _Band | None = None) -> None:
         self._page_translators.append(self.frame_translators)
-        header, footer = self._bands_for(tuple(doc.pageTemplate.pagesize))
+        pagesize = tuple(doc.pageTemplate.pagesize)
+        header, footer = self._bands_for(pagesize)
         canvas.saveState()
         header.draw(canvas)
         footer.draw(canvas)
+        if running:
+            running.draw(canvas, pagesize[1] - _MARGIN_TOP - header.height - _BAND_GAP)
         canvas.restoreState()
 
     def draw_page_number(self, canvas: Canvas, page: int, pages: int) -> None:

@@ -29,7 +29,8 @@ class CertificateData:
 
     `event_title` is in the certificate's language; for "both" it is the Slovenian title and
     `event_title_en` the English one (the Slovenian one stands in when there is none).
-    `signatory_role` is printed as given (for "both", e.g. "vodja / head"). `gender` None means
+    `signatory_role` is printed as given (for "both", e.g. "vodja / head"); with no signatory
+    name either, the line is captioned "Signature and stamp". `gender` None means
     unknown: the wording then names no gender (see certificate_story.py)."""
 
     person_name: str
@@ -41,7 +42,7 @@ class CertificateData:
     hours_attended: float
     programme_hours: float
     organiser: str  # the organising and issuing info point
-    place: str  # place of issue
+    place: str  # place of issue (a town); "" prints only the date of issue
     issued_on: dt.date
     number: str  # stable for the person and event; also carried by the QR code
     signatory_name: str

@@ -58,6 +58,9 @@ NEUTRAL_COMPLETED = N_("for successfully completing the training")
 NEUTRAL_ATTENDED = N_("for taking part in the event")
 HOURS_OF_TOTAL = N_("{attended} of {total}")
 CERTIFICATE_NUMBER = N_("Certificate No.")
+PLACE_AND_DATE = N_("Place and date of issue")
+DATE_OF_ISSUE = N_("Date of issue")  # when no place of issue is known
+SIGNATURE_AND_STAMP = N_("Signature and stamp")  # under the signature line when no signatory is set
 
 _QR_SIZE = 20 * mm
 _NAME_SIZES = (28, 17)  # the name shrinks from the first size to fit one line, and wraps below it
@@ -214,10 +217,11 @@ def _details(data: CertificateData, trs: tuple[Translator, ...]) -> Table:
     """When, how many hours, and who organised it: labels above values, side by side."""
     styles, tr = _styles(), trs[0]
     if data.first_day == data.last_day:
-        when_label, when = N_("Date"), tr.format_date(data.first_day)
+        when_label, when = N_("Date"), _unbroken(tr.format_date(data.first_day))
     else:
         when_label = N_("Period")
-        when = "{first} – {last}".format(first=tr.format_date(data.first_day), last=tr.format_date(data.last_day))
+        when = "{first} – {last}".format(first=_unbroken(tr.format_date(data.first_day)),
+                                         last=_unbroken(tr.format_date(data.last_day)))
     hours = tr.gettext(HOURS_OF_TOTAL).format(attended=tr.format_number(round(data.hours_attended, 2)),
                                               total=tr.format_number(round(data.programme_hours, 2)))
     columns = [(when_label, when), (N_("Hours attended"), hours), (N_("Organised by"), data.organiser)]
@@ -236,28 +240,51 @@ def _details(data: CertificateData, trs: tuple[Translator, ...]) -> Table:
     return table
 
 
+def _unbroken(date: str) -> str:
+    """A date whose words never part across lines ("23. / marec 2020" reads as two dates)."""
+    return date.replace(" ", "\u00a0")
+
+
+def _issued(data: CertificateData, tr: Translator, width: float) -> str:
+    """"Place, date" on one line if it fits, else the place and then the date on a line of its own;
+    only the date when no place of issue is known (a certificate does not guess a town)."""
+    date = text(_unbroken(tr.format_date(data.issued_on)))
+    place = data.place.strip()
+    if not place:
+        return date
+    one_line = "{place}, {date}".format(place=place, date=tr.format_date(data.issued_on))
+    style = _styles().value
+    separator = " " if stringWidth(one_line, style.fontName, style.fontSize) <= width else "<br/>"
+    return f"{text(place)},{separator}{date}"
+
+
 def _bottom(data: CertificateData, trs: tuple[Translator, ...]) -> Table:
     """Place and date of issue on the left, the number and its QR code in the middle, the
-    signature on the right."""
+    signature on the right: the signatory's name and role under the line, or a caption saying
+    what goes there when no signatory is set."""
     styles, tr = _styles(), trs[0]
     width = frame_width(LANDSCAPE)
-    issued = "{place}, {date}".format(place=data.place, date=tr.format_date(data.issued_on)) if data.place \
-        else tr.format_date(data.issued_on)
+    padding = 6 * mm
     number = "{label} {number}".format(label=_both(trs, CERTIFICATE_NUMBER), number=data.number)
     side, middle = width * 0.36, width * 0.28
+    issued_label = PLACE_AND_DATE if data.place.strip() else DATE_OF_ISSUE
+    name, role = data.signatory_name.strip(), data.signatory_role.strip()
+    if name:
+        signatory, caption = Paragraph(text(name), styles.signatory), Paragraph(text(role), styles.label)
+    else:  # the role (or what the line is for) where the name would stand, level with the left caption
+        signatory, caption = Paragraph(text(role or _both(trs, SIGNATURE_AND_STAMP)), styles.label), ""
     rows = [
-        [Paragraph(text(issued), styles.value), _QrCode(data.number), ""],
-        [Paragraph(text(_both(trs, N_("Place and date of issue"))), styles.label), "",
-         Paragraph(text(data.signatory_name), styles.signatory)],
-        ["", Paragraph(text(number), styles.small), Paragraph(text(data.signatory_role), styles.label)],
+        [Paragraph(_issued(data, tr, side - 2 * padding), styles.value), _QrCode(data.number), ""],
+        [Paragraph(text(_both(trs, issued_label)), styles.label), "", signatory],
+        ["", Paragraph(text(number), styles.small), caption],
     ]
     table = Table(rows, colWidths=[side, middle, side], rowHeights=[_QR_SIZE, None, None])
     table.setStyle(table_style(
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
         ("VALIGN", (0, 1), (-1, -1), "TOP"),
         ("ALIGN", (1, 0), (1, 0), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6 * mm),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, 0), 1.5),
         ("BOTTOMPADDING", (0, 1), (-1, -1), 0.5),

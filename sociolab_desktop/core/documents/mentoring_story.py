@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,7 +51,12 @@ DONE_MARK = "✓"
 
 HEADER_FILL = colors.HexColor("#ececec")
 CELL_PADDING = 3
-_OVERVIEW_WIDTHS_MM = (9, 23, 24, 14, 40, 20)  # and the topics take the rest
+# No., date, time, hours, mentors, mode, and the topics take the rest; the date and the mode are
+# as wide as they need in the language (filled in by _overview, see fitted_width).
+_OVERVIEW_WIDTHS_MM = (9, 0, 24, 14, 40, 0)
+_FIT_ROOM = 2 * mm  # beyond the cell padding: a value that fills its column to the rule looks cramped
+_FIT_MAX = 32 * mm  # beyond this a value from a newer version wraps instead of squeezing the others
+_WIDEST_DATE = dt.date(2000, 12, 28)  # two-digit day and month: every month's table alike
 _ACTION_WIDTHS_MM = (9, None, 36, 24)  # the action takes the rest; "Done" comes last, as wide as its heading
 _LABEL_WIDTH = 40 * mm
 _STAMP_SIZE = (36 * mm, 26 * mm)
@@ -132,6 +137,27 @@ def widths_mm(fixed: Sequence[float | None], reserved: float = 0.0) -> list[floa
     them and `reserved` points."""
     rest = frame_width() - reserved - sum(width * mm for width in fixed if width is not None)
     return [rest if width is None else width * mm for width in fixed]
+
+
+def fitted_width(header: str, values: Iterable[str]) -> float:
+    """A column as wide as its widest value or heading, so that "po telefonu" or "29. 10. 2018"
+    stays on one line, clear of the rules (up to a limit beyond which values wrap)."""
+    styles = table_styles()
+    widest = max([stringWidth(header, styles.header.fontName, styles.header.fontSize),
+                  *(stringWidth(value, styles.cell.fontName, styles.cell.fontSize) for value in values)])
+    return min(widest + 2 * CELL_PADDING + _FIT_ROOM, _FIT_MAX)
+
+
+def date_width_mm(tr: Translator, dates: Iterable[dt.date]) -> float:
+    """The date column (numeric dates) in millimetres, for widths_mm."""
+    values = [tr.format_date(day, "numeric") for day in (_WIDEST_DATE, *dates)]
+    return fitted_width(tr.gettext(N_("Date")), values) / mm
+
+
+def mode_width_mm(tr: Translator, modes: Iterable[str]) -> float:
+    """The mode column in millimetres: as wide as the longest mode in the language."""
+    values = [label(tr, MENTORING_MODES, mode) for mode in (*MENTORING_MODES, *modes)]
+    return fitted_width(tr.gettext(N_("Mode")), values) / mm
 
 
 def cell(value: str, style: ParagraphStyle | None = None) -> Paragraph:
@@ -270,7 +296,12 @@ def session_record_document(data: SessionRecordData, tr: Translator, branding: B
         *signatures(tr, styles, SESSION_DECLARATION, session.mentors, representative=bool(party.organisation_id),
                     coached=() if party.organisation_id else session.persons),
     ]
-    info = DocumentInfo(title=tr.gettext(SESSION_TITLE), issuer=data.site_name or "", printed_on=printed_on)
+    # A page of signatures that comes loose still says whose session it confirms.
+    coached = organisation_text(party.organisation_name) or ", ".join(session.persons)
+    running_head = "{coached}\n{date}, {span}".format(coached=coached, date=tr.format_date(session.session_date, "full"),
+                                                      span=tr.format_time_span(session.starts, session.ends))
+    info = DocumentInfo(title=tr.gettext(SESSION_TITLE), issuer=data.site_name or "", printed_on=printed_on,
+                        running_head=running_head)
     return render_document(story, info, tr, branding)
 
 
@@ -291,7 +322,10 @@ def _overview(data: MonthlyRecordData, tr: Translator) -> Table:
     rows.append([cell(total, bold), "", "", cell(tr.format_number(data.total_hours),
                                                  ParagraphStyle("total_right", parent=bold, alignment=TA_RIGHT)),
                  "", "", ""])
-    return grid(rows, widths_mm((*_OVERVIEW_WIDTHS_MM, None)), ("SPAN", (0, -1), (2, -1)), total_row=True)
+    fixed = list(_OVERVIEW_WIDTHS_MM)
+    fixed[1] = date_width_mm(tr, (session.session_date for session in data.sessions))
+    fixed[5] = mode_width_mm(tr, (session.mode for session in data.sessions if session.mode))
+    return grid(rows, widths_mm((*fixed, None)), ("SPAN", (0, -1), (2, -1)), total_row=True)
 
 
 def _session_heading(number: int, session: RecordSession, tr: Translator) -> str:
@@ -323,5 +357,8 @@ def monthly_record_document(data: MonthlyRecordData, tr: Translator, branding: B
         story.append(Paragraph(text(tr.gettext(N_("No mentoring sessions were recorded in {month}.")).format(
             month=tr.format_month(data.month_first))), styles.body))
     story += signatures(tr, styles, MONTHLY_DECLARATION, data.mentors, representative=True)
-    info = DocumentInfo(title=tr.gettext(MONTHLY_TITLE), issuer=data.site_name or "", printed_on=printed_on)
+    # A page of signatures that comes loose still says which organisation and month it confirms.
+    running_head = f"{organisation_text(party.organisation_name)}\n{tr.format_month(data.month_first)}"
+    info = DocumentInfo(title=tr.gettext(MONTHLY_TITLE), issuer=data.site_name or "", printed_on=printed_on,
+                        running_head=running_head)
     return render_document(story, info, tr, branding)

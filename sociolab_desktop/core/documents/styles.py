@@ -25,6 +25,7 @@ class Styles:
     title: ParagraphStyle
     label: ParagraphStyle
     small: ParagraphStyle
+    running_head: ParagraphStyle  # what later pages belong to, under the header (see base.py)
     footer: ParagraphStyle
     footer_centre: ParagraphStyle
     footer_right: ParagraphStyle
@@ -48,6 +49,7 @@ def document_styles() -> Styles:
                              alignment=TA_RIGHT, spaceAfter=0),
         label=ParagraphStyle("label", parent=body, fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=0),
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED),
+        running_head=ParagraphStyle("running_head", parent=body, fontSize=9, leading=11.5, spaceAfter=0),
         footer=footer,
         footer_centre=ParagraphStyle("footer_centre", parent=footer, alignment=TA_CENTER),
         footer_right=ParagraphStyle("footer_right", parent=footer, alignment=TA_RIGHT),

@@ -16,9 +16,11 @@ from sociolab_desktop.core.documents.fonts import BOLD
 from sociolab_desktop.core.documents.mentoring_story import (
     HOURS_NOTE,
     cell,
+    date_width_mm,
     details,
     grid,
     header_row,
+    mode_width_mm,
     organisation_text,
     signature_lines,
     table_styles,
@@ -34,7 +36,9 @@ TITLE = N_("Mentor's monthly timesheet")
 COLUMNS = (N_("No."), N_("Date"), N_("Time"), N_("Organisation or persons coached"), N_("Topics"), N_("Mode"),
            N_("Hours"))
 DECLARATION = N_("With my signature I confirm that I carried out the mentoring sessions listed above.")
-_WIDTHS_MM = (9, 23, 24, None, 38, 22, 14)
+# No., date, time, coached, topics, mode, hours: the coached take the rest; the date and the mode
+# are as wide as they need in the language (filled in by _table).
+_WIDTHS_MM = (9, 0, 24, None, 38, 0, 14)
 
 
 def _coached(line: TimesheetLine, tr: Translator) -> Paragraph:
@@ -64,7 +68,10 @@ def _table(data: MentorTimesheetData, tr: Translator) -> Table:
     rows.append([cell(total, bold), "", "", "", "", "",
                  cell(tr.format_number(data.total_hours), ParagraphStyle("timesheet_total_right", parent=bold,
                                                                        alignment=TA_RIGHT))])
-    return grid(rows, widths_mm(_WIDTHS_MM), ("SPAN", (0, -1), (5, -1)), total_row=True)
+    fixed = list(_WIDTHS_MM)
+    fixed[1] = date_width_mm(tr, (line.session_date for line in data.lines))
+    fixed[5] = mode_width_mm(tr, (line.mode for line in data.lines if line.mode))
+    return grid(rows, widths_mm(fixed), ("SPAN", (0, -1), (5, -1)), total_row=True)
 
 
 def _signature(data: MentorTimesheetData, tr: Translator, styles: Styles) -> list:
@@ -89,5 +96,6 @@ def timesheet_document(data: MentorTimesheetData, tr: Translator, branding: Bran
         story.append(Paragraph(text(tr.gettext(N_("No mentoring sessions were recorded in {month}.")).format(
             month=tr.format_month(data.month_first))), styles.body))
     story += _signature(data, tr, styles)
-    info = DocumentInfo(title=tr.gettext(TITLE), issuer=data.site_name or "", printed_on=printed_on)
+    info = DocumentInfo(title=tr.gettext(TITLE), issuer=data.site_name or "", printed_on=printed_on,
+                        running_head=f"{data.mentor_name}\n{tr.format_month(data.month_first)}")
     return render_document(story, info, tr, branding)

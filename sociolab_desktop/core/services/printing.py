@@ -39,7 +39,8 @@ def attendance_sheet_data(sheet: SessionSheet, language: str, *, info_point: str
 
 def certificate_data(issued: IssuedCertificate, *, info_point: str, place: str | None = None,
                      signatory_name: str = "", signatory_role: str = "") -> CertificateData:
-    """One issued certificate as printed. `place` of issue defaults to the organising info point."""
+    """One issued certificate as printed. Without a `place` of issue the certificate prints only the
+    date of issue: the info point's name is not a place, and a town is not guessed."""
     organiser = issued.site_name or info_point
     both = issued.language == BOTH
     try:
@@ -55,7 +56,7 @@ def certificate_data(issued: IssuedCertificate, *, info_point: str, place: str |
         event_title=issued.title_sl if both else title_in(issued.language, issued.title_sl, issued.title_en),
         event_type=event_type, first_day=issued.first_date, last_day=issued.last_date,
         hours_attended=issued.hours_attended, programme_hours=issued.total_hours, organiser=organiser,
-        place=place if place is not None else organiser, issued_on=issued.issued_on, number=issued.number,
+        place=(place or "").strip(), issued_on=issued.issued_on, number=issued.number,
         signatory_name=signatory_name, signatory_role=signatory_role, language=issued.language,
         event_title_en=issued.title_en if both else None)
 

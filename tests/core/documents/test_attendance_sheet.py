@@ -179,6 +179,38 @@ def test_every_page_has_the_statement_and_page_x_of_y(statement_language):
         assert tr.gettext(PAGE_X_OF_Y).format(page=number, pages=len(texts)) in page
 
 
+def test_every_page_names_the_event_and_the_session_it_was_signed_at(language):
+    # A signed page that comes loose must still be matched to its session in an audit.
+    tr = Translator(language)
+    data = _sheet(rows=_many(60), language=language)
+    session = tr.gettext(SESSION_X_OF_Y).format(number=2, count=3)
+    when = tr.format_date(data.session_date, "full")
+    hours = "{start}–{end}".format(start=tr.format_time(dt.time(9)), end=tr.format_time(dt.time(12, 30)))
+
+    texts = page_texts(build_attendance_sheet(data).pdf)
+
+    assert len(texts) >= 3
+    for number, page in enumerate(texts, start=1):
+        assert data.event_title in page, number
+        assert session in page and when in page and hours in page, number
+        assert tr.gettext(PAGE_X_OF_Y).format(page=number, pages=len(texts)) in page
+
+
+def test_the_running_head_of_later_pages_stands_above_the_table_not_on_it():
+    pdf = build_attendance_sheet(_sheet(rows=_many(60))).pdf
+
+    fragments = _fragments(pdf, page=1)
+    head = min(y for text, _x, y in fragments if text.startswith("Usposabljanje za socialne podjetnike"))
+    heading = max(y for text, _x, y in fragments if text == "Ime in priimek")
+    assert heading < head - 6 * MM  # the table's heading row, with the date line between them
+
+
+def test_the_first_page_names_the_event_once(language):
+    text = page_texts(build_attendance_sheet(_sheet(rows=_many(60), language=language)).pdf)[0]
+
+    assert text.count("Usposabljanje za socialne podjetnike: od ideje do zagona") == 1
+
+
 def test_the_column_headings_repeat_on_every_page(language):
     tr = Translator(language)
 

@@ -10,17 +10,20 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from document_helpers import all_text, page_texts, reader
+from document_helpers import all_text, page_texts, reader, text_lines
 
 from sociolab_desktop.core.documents.base import PAGE_X_OF_Y, PRINTED_ON
 from sociolab_desktop.core.documents.branding import Branding
 from sociolab_desktop.core.documents.certificate import CertificateData, build_certificate, build_certificates
 from sociolab_desktop.core.documents.certificate_story import (
     CERTIFICATE_NUMBER,
+    DATE_OF_ISSUE,
     LEAD_IN,
     NEUTRAL_ATTENDED,
     NEUTRAL_COMPLETED,
     NEUTRAL_LEAD_IN,
+    PLACE_AND_DATE,
+    SIGNATURE_AND_STAMP,
     TITLE,
 )
 from sociolab_desktop.core.domain.enums import EventType, Gender
@@ -83,6 +86,54 @@ def test_event_dates_hours_organiser_place_signatory_and_number_are_printed(lang
     assert "mag. Marjeta Žagar" in text and "vodja informacijske točke" in text
     assert f"{tr.gettext(CERTIFICATE_NUMBER)} SL-7K3Q-9XW2-4MPA" in text
     assert tr.gettext(TITLE).upper() in text
+
+
+@pytest.mark.parametrize("place", ["Informacijska točka Lenart (demo)",
+                                   "Informacijska točka Lenart v Slovenskih goricah, enota Sveta Ana (demo)"])
+def test_the_date_of_issue_is_never_broken_across_lines(language, place):
+    # "…Lenart (demo), 23. / marec 2020" was printed: a date torn in two reads as two.
+    tr = Translator(language)
+    issued_on = dt.date(2020, 3, 23)
+
+    lines = text_lines(build_certificate(_certificate(place=place, issued_on=issued_on, language=language)).pdf)
+
+    date = tr.format_date(issued_on)
+    assert any(line.endswith(date) for line in lines), lines
+    assert place in all_text(build_certificate(_certificate(place=place, language=language)).pdf)
+    for day in (dt.date(2026, 3, 3), dt.date(2026, 3, 17)):  # the event's period, too
+        assert any(tr.format_date(day) in line for line in lines), lines
+
+
+def test_without_a_place_of_issue_only_the_date_is_printed(language):
+    tr = Translator(language)
+
+    result = build_certificate(_certificate(place="", language=language))
+
+    lines = text_lines(result.pdf)
+    assert tr.format_date(dt.date(2026, 3, 20)) in lines
+    assert tr.gettext(DATE_OF_ISSUE) in lines
+    assert tr.gettext(PLACE_AND_DATE) not in all_text(result.pdf)
+
+
+def test_the_signature_line_says_what_it_is_for_when_no_signatory_is_set(language):
+    tr = Translator(language)
+
+    unsigned = all_text(build_certificate(_certificate(signatory_name="", signatory_role="", language=language)).pdf)
+    role_only = all_text(build_certificate(_certificate(signatory_name="", language=language)).pdf)
+    named = all_text(build_certificate(_certificate(language=language)).pdf)
+
+    assert tr.gettext(SIGNATURE_AND_STAMP) in unsigned
+    assert "vodja informacijske točke" in role_only and tr.gettext(SIGNATURE_AND_STAMP) not in role_only
+    assert "mag. Marjeta Žagar" in named and "vodja informacijske točke" in named
+    assert tr.gettext(SIGNATURE_AND_STAMP) not in named
+
+
+def test_a_certificate_in_both_languages_captions_the_signature_line_in_both():
+    sl, en = Translator("sl"), Translator("en")
+
+    text = all_text(build_certificate(_certificate(signatory_name="", signatory_role="", language="both")).pdf)
+
+    assert f"{sl.gettext(SIGNATURE_AND_STAMP)} / {en.gettext(SIGNATURE_AND_STAMP)}" in text
 
 
 def test_slovenian_dates_and_hours_follow_slovenian_conventions():

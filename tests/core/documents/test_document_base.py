@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from document_helpers import font_names, page_texts, reader
@@ -68,6 +69,22 @@ def test_a_document_can_turn_to_landscape_for_a_wide_table():
     pages = reader(result.pdf).pages
     assert [page.mediabox.width > page.mediabox.height for page in pages] == [False, True]
     assert tr.gettext(PAGE_X_OF_Y).format(page=2, pages=2) in page_texts(result.pdf)[1]
+
+
+@pytest.mark.parametrize("orientation", ["portrait", LANDSCAPE])
+def test_a_running_head_prints_on_every_page_after_the_first(orientation):
+    info = replace(INFO, orientation=orientation, running_head="Delavnica o zadrugah\nSrečanje 2 od 3 · 27. 11. 2026")
+
+    result = render_document(_paragraphs(160), info, Translator("sl"))
+
+    texts = page_texts(result.pdf)
+    assert len(texts) >= 3
+    assert "Delavnica o zadrugah" not in texts[0]  # the first page says it in its body
+    for page in texts[1:]:
+        assert "Delavnica o zadrugah Srečanje 2 od 3 · 27. 11. 2026" in page
+    assert "Odstavek 159: Čeh, Ćosić, Đurđa, Šuštar, Žagar." in texts[-1]
+    width, height = reader(result.pdf).pages[1].mediabox.upper_right
+    assert (width > height) == (orientation == LANDSCAPE)
 
 
 def test_plain_strings_in_a_table_use_dejavu_not_helvetica():

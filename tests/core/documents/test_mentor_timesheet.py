@@ -7,11 +7,13 @@ import datetime as dt
 import re
 
 import pytest
-from document_helpers import all_text, page_texts, reader
+from document_helpers import all_text, gap_after, page_texts, reader, text_lines
 from reportlab.lib.pagesizes import A4
 
 from sociolab_desktop.core.documents.base import PAGE_X_OF_Y
+from sociolab_desktop.core.documents.fonts import FAMILY
 from sociolab_desktop.core.documents.mentor_timesheet import build_mentor_timesheet
+from sociolab_desktop.core.documents.mentoring_story import CELL_PADDING
 from sociolab_desktop.core.documents.timesheet_story import COLUMNS, DECLARATION, TITLE
 from sociolab_desktop.core.domain.labels import MENTORING_MODES, MENTORING_TOPICS
 from sociolab_desktop.core.domain.mentoring_records import MentorTimesheetData, TimesheetLine
@@ -125,3 +127,26 @@ def test_a_month_without_sessions_says_so_and_still_has_a_signature_line():
 
     assert "No mentoring sessions were recorded in November 2026." in text
     assert tr.gettext("Signature") in text
+
+
+def test_a_two_digit_date_and_the_longest_mode_stand_clear_of_the_column_rules(language):
+    # "29. 10. 2018" ran up to the rule of its column; "po telefonu" must not wrap either.
+    tr = Translator(language)
+    lines = [_line(1, session_date=dt.date(2026, 11, 29), mode="phone"), _line(2, mode="online")]
+
+    pdf = build_mentor_timesheet(_sheet(lines), tr, printed_on=PRINTED).pdf
+
+    date = tr.format_date(dt.date(2026, 11, 29), "numeric")
+    assert gap_after(pdf, date, FAMILY, 9) - CELL_PADDING >= 2.5 * MM  # from the end of the date to the rule
+    assert tr.gettext(MENTORING_MODES["phone"]) in text_lines(pdf)
+
+
+def test_every_page_after_the_first_names_the_mentor_and_the_month(language):
+    tr = Translator(language)
+
+    texts = page_texts(build_mentor_timesheet(_sheet([_line(number) for number in range(40)]), tr,
+                                              printed_on=PRINTED).pdf)
+
+    assert len(texts) >= 2
+    for page in texts:
+        assert "Mojca Žagar" in page and tr.format_month(dt.date(2026, 11, 1)) in page

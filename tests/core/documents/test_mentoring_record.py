@@ -8,12 +8,13 @@ import re
 from dataclasses import replace
 
 import pytest
-from document_helpers import all_text, font_names, page_texts
+from document_helpers import all_text, font_names, gap_after, page_texts, text_lines
 
 from sociolab_desktop.core.documents.base import CO_FINANCING_STATEMENT, PAGE_X_OF_Y
 from sociolab_desktop.core.documents.fonts import BOLD, FAMILY
 from sociolab_desktop.core.documents.mentoring_record import build_monthly_record, build_session_record
 from sociolab_desktop.core.documents.mentoring_story import (
+    CELL_PADDING,
     HOURS_NOTE,
     MONTHLY_TITLE,
     OVERVIEW_COLUMNS,
@@ -239,3 +240,41 @@ def test_the_headings_of_the_agreed_actions_stand_whole_on_one_line(language):
 
     # "Opravljeno" whole, not "Opravljen" with an "o" on a line of its own
     assert "{} {} 1.".format(tr.gettext("Due date"), tr.gettext("Done")) in _flat(text)
+
+
+def test_the_overview_keeps_each_mode_on_one_line_and_dates_clear_of_the_rules(language):
+    # "po / telefonu" wrapped in the overview's mode column.
+    tr = Translator(language)
+    sessions = [_session(mode="phone", session_date=dt.date(2026, 11, 29)),
+                _session(session_id="s-2", mode="in_person", session_date=dt.date(2026, 11, 30)),
+                _session(session_id="s-3", mode="online", session_date=dt.date(2026, 11, 3))]
+
+    pdf = build_monthly_record(_month(sessions, language), printed_on=PRINTED).pdf
+
+    lines = text_lines(pdf)
+    for mode in ("phone", "in_person", "online"):
+        assert tr.gettext(MENTORING_MODES[mode]) in lines
+    date = tr.format_date(dt.date(2026, 11, 29), "numeric")
+    assert gap_after(pdf, date, FAMILY, 9) - CELL_PADDING >= 2.5 * 72 / 25.4  # from the date to the rule
+
+
+def test_a_page_of_signatures_on_its_own_still_names_the_organisation_and_the_month(language):
+    tr = Translator(language)
+
+    texts = page_texts(build_monthly_record(_month(_many_sessions(45), language), printed_on=PRINTED).pdf)
+
+    assert len(texts) >= 2
+    for page in texts:
+        assert "Zadruga Đurđevka, z. o. o." in page and tr.format_month(dt.date(2026, 11, 1)) in page
+
+
+def test_every_page_of_a_long_session_record_names_the_organisation_and_the_session(language):
+    tr = Translator(language)
+
+    texts = page_texts(build_session_record(_record(language, summary="\n\n".join(["Dolg povzetek dela."] * 80)),
+                                            printed_on=PRINTED).pdf)
+
+    assert len(texts) >= 2
+    for page in texts:
+        assert "Zadruga Đurđevka, z. o. o." in page
+        assert tr.format_date(dt.date(2026, 11, 27), "full") in page

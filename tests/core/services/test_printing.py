@@ -50,11 +50,20 @@ def _issued(**changes):
 def test_a_certificate_keeps_a_wording_when_gender_or_type_come_from_a_newer_version():
     data = printing.certificate_data(_issued(gender="someone_new", event_type="hackathon"), info_point="Ptuj")
     assert data.gender is None and data.event_type == EventType.OTHER
-    assert data.place == data.organiser == "Ptuj"
+    assert data.organiser == "Ptuj"
     both = printing.certificate_data(_issued(language="both"), info_point="Ptuj", place="Maribor",
                                      signatory_name="Mojca Žagar", signatory_role="vodja / head")
     assert (both.event_title, both.event_title_en, both.place, both.gender) == (
         "Usposabljanje", "Training", "Maribor", Gender.FEMALE)
+
+
+def test_a_certificate_without_a_place_of_issue_prints_no_place_not_the_info_points_name():
+    # The info point's name is not a town: "Informacijska točka Lenart, 23. marec 2020" misleads.
+    unknown = printing.certificate_data(_issued(site_name="Informacijska točka Lenart"), info_point="Ptuj")
+    typed = printing.certificate_data(_issued(), info_point="Ptuj", place="  Lenart ")
+
+    assert unknown.place == "" and unknown.organiser == "Informacijska točka Lenart"
+    assert typed.place == "Lenart"
 
 
 def test_the_consent_form_has_the_address_in_two_lines_and_the_info_point_as_controller():
