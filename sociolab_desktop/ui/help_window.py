@@ -12,8 +12,8 @@ import html
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -35,7 +38,9 @@ log = logging.getLogger(__name__)
 
 GUIDE_FILE = "guide.html"
 DEFAULT_SIZE = (960, 640)  # beside the main window on 1366×768, or over it
-CONTENTS_WIDTH = 250
+CONTENTS_WIDTH = 270
+TEXT_MARGIN = 4  # between an entry's text and the edge of its highlight
+WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole
 # Where F1 opens the guide: at the section for the window staff are in, or for the main window's
 # area (other windows and the Organisations area open it where it was).
@@ -84,6 +89,39 @@ def section_for(area: str | None) -> str | None:
     return SECTION_FOR_AREA.get(area or "")
 
 
+class WrappedHeadings(QStyledItemDelegate):
+    """Contents entries wrapped at the list's width, measured and drawn in the same rectangle (Qt's
+    own wrapping measures without the text margins it draws with: an entry then showed "… ob vhodu
+    na …" over an empty second line)."""
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def text_rect(self, rect: QRect) -> QRect:
+        return rect.adjusted(TEXT_MARGIN, TEXT_MARGIN, -TEXT_MARGIN, -TEXT_MARGIN)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        width = self.view.viewport().width() - 2 * self.view.spacing()
+        text = self.text_rect(QRect(0, 0, width, 100_000))
+        needed = option.fontMetrics.boundingRect(text, int(WRAP), index.data() or "")
+        return QSize(width, needed.height() + 2 * TEXT_MARGIN)
+
+    def paint(self, painter, option: QStyleOptionViewItem, index) -> None:
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        text, item.text = item.text, ""
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)  # background, highlight
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(item.palette.color(role))
+        painter.drawText(self.text_rect(item.rect), int(WRAP), text)
+        painter.restore()
+
+
 class HelpWindow(QWidget):
     """Non-modal and without a parent: a dialog open in the main window does not block reading."""
 
@@ -100,7 +138,8 @@ class HelpWindow(QWidget):
         # Long headings wrap to the list's width instead of scrolling sideways.
         self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.contents.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.contents.setSpacing(3)  # not a style-sheet padding: Qt wraps without counting it
+        self.contents.setSpacing(1)
+        self.contents.setItemDelegate(WrappedHeadings(self.contents))
         self.contents.currentItemChanged.connect(self._on_contents_item_changed)
         self.browser = QTextBrowser(objectName="helpText")
         self.browser.setOpenExternalLinks(True)

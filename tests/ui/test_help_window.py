@@ -187,6 +187,40 @@ def test_switching_the_language_shows_the_english_guide_at_the_same_section(wind
     assert guide.contents.item(0).text() == "1. Vpis stranke in njenega soglasja"
 
 
+def _inked(image, rect) -> bool:
+    """Whether anything dark (text) is drawn in `rect` of `image`."""
+    return any(image.pixelColor(x, y).lightness() < 128
+               for y in range(rect.top(), rect.bottom() + 1) for x in range(rect.left(), rect.right() + 1))
+
+
+# Widths where Qt's own wrapping (measured wider than drawn) left entries with an empty last line.
+@pytest.mark.parametrize("contents_width", [help_window.CONTENTS_WIDTH, 155, 173, 206, 224, 284])
+def test_every_contents_entry_shows_its_whole_heading_wrapped_to_the_list(window, qtbot, contents_width):
+    guide = window.open_user_guide()
+    qtbot.addWidget(guide)
+    qtbot.waitExposed(guide)
+    guide.contents.setCurrentRow(-1)  # nothing highlighted: the text is dark on light everywhere
+    splitter = guide.contents.parentWidget()
+    splitter.setSizes([contents_width, guide.width() - contents_width])
+    qtbot.waitUntil(lambda: guide.contents.width() <= contents_width + 2)
+    guide.contents.doItemsLayout()
+    image = guide.contents.viewport().grab().toImage()
+    metrics = guide.contents.fontMetrics()
+    assert not guide.contents.horizontalScrollBar().isVisible()
+    wrapped = 0
+    for row in range(guide.contents.count()):
+        item = guide.contents.item(row)
+        rect = guide.contents.visualItemRect(item)
+        assert rect.right() <= guide.contents.viewport().width()
+        needed = metrics.boundingRect(rect.adjusted(4, 0, -4, 0), int(help_window.WRAP), item.text())
+        assert rect.height() >= needed.height(), item.text()
+        # Its last line is drawn, not left empty under an elided first line ("… ob vhodu na …").
+        line = metrics.lineSpacing()
+        assert _inked(image, rect.adjusted(0, rect.height() - line - 2, 0, -2)), item.text()
+        wrapped += needed.height() > 1.5 * line
+    assert wrapped >= (3 if contents_width < 200 else 1)
+
+
 def test_the_guide_names_this_pcs_data_and_backup_folders(window, workspace, qtbot):
     guide = window.open_user_guide()
     qtbot.addWidget(guide)

@@ -143,7 +143,10 @@ class DiagnosticComparison(QWidget):
         progress = history.areas[row]
         lines = [f"{tr.format_date(a.assessed_on, 'numeric')}: {comment}"
                  for a, comment in zip(history.assessments, progress.comments, strict=True) if comment]
-        self.detail.setText(label(tr, DIAGNOSTIC_AREAS, progress.area) + " — " + ("; ".join(lines) or "—"))
+        area = label(tr, DIAGNOSTIC_AREAS, progress.area)
+        # Only what exists: an area nobody commented on says so instead of "Area — —".
+        self.detail.setText(f"{area} — {'; '.join(lines)}" if lines
+                            else tr.gettext("{area}: no comment").format(area=area))
 
 
 class DiagnosticHistoryDialog(QDialog):

@@ -21,10 +21,18 @@ from sociolab_desktop.core.services.mentoring.time_rules import Period
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.labels import section_heading
 from sociolab_desktop.ui.list_table import current_id, list_table
+from sociolab_desktop.ui.mentoring.column_widths import (
+    fit_totals,
+    month_texts,
+    share_the_rest,
+    week_texts,
+)
 from sociolab_desktop.ui.mentoring.labels import sessions_heading, totals_text
 from sociolab_desktop.ui.mentoring.session_models import (
     SESSION_COLUMNS,
     SESSION_WIDTHS,
+    TOPICS,
+    WITH,
     RowsModel,
 )
 from sociolab_desktop.ui.shell_context import ShellContext
@@ -32,7 +40,6 @@ from sociolab_desktop.ui.shell_context import ShellContext
 log = logging.getLogger(__name__)
 
 MONTH, YEAR = "month", "year"
-SUMS_WIDTH = 340  # the week column ("8. 2. 2021 – 14. 2. 2021"), sessions and hours without scrolling
 SCOPES = ((MONTH, N_("Month")), (YEAR, N_("Year")))
 WEEK_COLUMNS = (
     (N_("Week"), lambda total, tr: tr.format_date_span(total.period.first, total.period.last)),
@@ -71,6 +78,7 @@ class MySessionsTab(QWidget):
         self.result = None
         self._generation = 0
         self.loading = False
+        self._fitted_language = ""  # the language the totals panel was measured in
 
         self.previous_button = QPushButton("◀", objectName="myPrevious")
         self.next_button = QPushButton("▶", objectName="myNext")
@@ -94,12 +102,16 @@ class MySessionsTab(QWidget):
         self.sessions_model = RowsModel(ctx.tr, SESSION_COLUMNS, self)
         self.sessions_table = list_table("mySessionsTable", self.sessions_model, SESSION_WIDTHS)
         self.sessions_table.activated.connect(self._on_activated)
+        # Who and the topics share what the short columns leave beside the totals: all in view.
+        share_the_rest(self.sessions_table, (WITH, TOPICS))
+        self.sessions_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.weeks_model = RowsModel(ctx.tr, WEEK_COLUMNS, self)
-        self.weeks_table = list_table("myWeeksTable", self.weeks_model, {0: 180, 1: 64})
+        self.weeks_table = list_table("myWeeksTable", self.weeks_model)
         self.months_model = RowsModel(ctx.tr, MONTH_COLUMNS, self)
-        self.months_table = list_table("myMonthsTable", self.months_model, {0: 180, 1: 64})
+        self.months_table = list_table("myMonthsTable", self.months_model)
         for table in (self.weeks_table, self.months_table):  # the panel is wide enough for every column
             table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sums_panel = QWidget(objectName="myTotals")
         self.weeks_heading = QLabel(objectName="myWeeksHeading")
         self.months_heading = QLabel(objectName="myMonthsHeading")
         self._build_layout()
@@ -120,16 +132,14 @@ class MySessionsTab(QWidget):
         sums.addWidget(self.weeks_table, 3)
         sums.addWidget(self.months_heading)
         sums.addWidget(self.months_table, 2)
-        sums_panel = QWidget(objectName="myTotals")
-        sums_panel.setFixedWidth(SUMS_WIDTH)
-        sums_panel.setLayout(sums)
+        self.sums_panel.setLayout(sums)
         sums.setContentsMargins(0, 0, 0, 0)
         lists = QVBoxLayout()
         lists.addWidget(self.empty_label)
         lists.addWidget(self.sessions_table, 1)
         body = QHBoxLayout()
         body.addLayout(lists, 1)
-        body.addWidget(sums_panel)
+        body.addWidget(self.sums_panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(controls)
@@ -229,3 +239,9 @@ class MySessionsTab(QWidget):
         self.empty_label.setVisible(bool(empty))
         for model in (self.sessions_model, self.weeks_model, self.months_model):
             model.retranslate(tr)
+        if self._fitted_language != tr.language:
+            # As wide as the longest week or month in this language, not a guess that cuts one off.
+            self._fitted_language = tr.language
+            periods = week_texts(tr) + month_texts(tr)
+            self.sums_panel.setFixedWidth(max(fit_totals(table, tr, periods)
+                                              for table in (self.weeks_table, self.months_table)))

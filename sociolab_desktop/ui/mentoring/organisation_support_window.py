@@ -23,17 +23,24 @@ from sociolab_desktop.i18n import Translator
 from sociolab_desktop.ui.labels import area_title
 from sociolab_desktop.ui.list_table import list_table
 from sociolab_desktop.ui.mentoring import deleting
+from sociolab_desktop.ui.mentoring.column_widths import (
+    fit_totals,
+    month_texts,
+    share_the_rest,
+)
 from sociolab_desktop.ui.mentoring.diagnostic_comparison import DiagnosticComparison
 from sociolab_desktop.ui.mentoring.my_sessions_tab import MONTH_COLUMNS
 from sociolab_desktop.ui.mentoring.session_models import (
-    SESSION_COLUMNS,
     SESSION_WIDTHS,
+    TOPICS,
+    WITH,
     RowsModel,
 )
 from sociolab_desktop.ui.mentoring.support_columns import (
     ENROLMENT_COLUMNS,
     JOB_COLUMNS,
     OPEN_ACTION_COLUMNS,
+    ORGANISATION_SESSION_COLUMNS,
     PRODUCT_COLUMNS,
     summary_text,
 )
@@ -113,13 +120,15 @@ class SupportOverviewWindow(QWidget):
         self.summary = QLabel(objectName="supportSummary", wordWrap=True)
         tr = ctx.tr
         self.models = {name: RowsModel(tr, columns, self) for name, columns in (
-            ("sessions", SESSION_COLUMNS), ("months", MONTH_COLUMNS), ("enrolments", ENROLMENT_COLUMNS),
+            ("sessions", ORGANISATION_SESSION_COLUMNS), ("months", MONTH_COLUMNS), ("enrolments", ENROLMENT_COLUMNS),
             ("jobs", JOB_COLUMNS), ("products", PRODUCT_COLUMNS), ("actions", OPEN_ACTION_COLUMNS))}
-        widths = {"sessions": SESSION_WIDTHS, "months": {0: 150, 1: 60}, "enrolments": {0: 95, 1: 100, 2: 95},
+        widths = {"sessions": SESSION_WIDTHS, "months": {}, "enrolments": {0: 95, 1: 100, 2: 95},
                   "jobs": {0: 90, 1: 110, 2: 160, 3: 150, 4: 110}, "products": {0: 90, 1: 220, 2: 110},
                   "actions": {0: 95, 1: 420}}
         self.tables = {name: list_table(f"support_{name}", model, widths[name]) for name, model in self.models.items()}
-        self.tables["months"].setFixedWidth(290)
+        share_the_rest(self.tables["sessions"], (WITH, TOPICS))  # every column in view, the topics too
+        self.tables["sessions"].setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tables["months"].setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.comparison = DiagnosticComparison()
         self.button = {name: QPushButton(objectName=f"support_{name}") for name in (
             "new_session", "open_session", "print_record", "monthly_record", "new_assessment", "edit_assessment",
@@ -371,6 +380,7 @@ class SupportOverviewWindow(QWidget):
         self.products_heading.setText(_("Socially innovative products"))
         for model in self.models.values():
             model.retranslate(tr)
+        self.tables["months"].setFixedWidth(fit_totals(self.tables["months"], tr, month_texts(tr)))
         self.comparison.retranslate(tr)
         def has(key: str) -> bool:
             return self.models[key].rowCount() > 0

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
@@ -42,12 +43,34 @@ DESCRIPTION, OWNER, DUE, DONE = range(4)
 
 
 class MentorList(QListWidget):
-    """Mentors to tick (Space ticks the current one); a session has one or more."""
+    """Mentors to tick (Space ticks the current one); a session has one or more.
+
+    Nothing is ever selected: a highlighted row would read as a chosen mentor although only the
+    ticks choose. The current row (where Space ticks) shows as the focus frame while the list has
+    the focus, and starts on the first mentor ticked."""
+
+    VISIBLE_ROWS = 5
 
     def __init__(self) -> None:
         super().__init__(objectName="sessionMentors")
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setFixedHeight(self.fontMetrics().height() * 4 + 14)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setUniformItemSizes(True)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Whole rows, VISIBLE_ROWS of them: none cut in half at the bottom."""
+        row = self.sizeHintForRow(0) if self.count() else -1
+        if row <= 0:  # no mentor yet: a row as tall as a tick box or a line, the taller
+            indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, None, self)
+            row = max(self.fontMetrics().height(), indicator) + 2
+        self.setFixedHeight(row * self.VISIBLE_ROWS + 2 * self.frameWidth())
+
+    def _current_to_first_ticked(self) -> None:
+        ticked = next((row for row in range(self.count())
+                       if self.item(row).checkState() == Qt.CheckState.Checked), 0)
+        if self.count():
+            self.setCurrentRow(ticked)
+            self.scrollToItem(self.item(ticked), QAbstractItemView.ScrollHint.EnsureVisible)
 
     def set_mentors(self, mentors: Sequence[tuple[str, str]]) -> None:
         ticked = set(self.ticked_ids())
@@ -58,8 +81,8 @@ class MentorList(QListWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if staff_id in ticked else Qt.CheckState.Unchecked)
             self.addItem(item)
-        if self.count():
-            self.setCurrentRow(0)
+        self._fit_rows()
+        self._current_to_first_ticked()
 
     def add_missing(self, mentors: Sequence[tuple[str, str]]) -> None:
         """Mentors a session names who are no longer in the list (left, or without the role)."""
@@ -78,6 +101,7 @@ class MentorList(QListWidget):
         for row in range(self.count()):
             item = self.item(row)
             item.setCheckState(Qt.CheckState.Checked if item.data(ID_ROLE) in wanted else Qt.CheckState.Unchecked)
+        self._current_to_first_ticked()
 
 
 class TimeFields(QWidget):

@@ -3,6 +3,7 @@ and the line that sums the support up."""
 
 from __future__ import annotations
 
+from sociolab_desktop.core.domain.enums import EnrolmentStatus
 from sociolab_desktop.core.domain.labels import (
     CONTRACT_TYPES,
     ENROLMENT_STATUSES,
@@ -12,12 +13,17 @@ from sociolab_desktop.core.domain.labels import (
 )
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.mentoring.labels import totals_text
+from sociolab_desktop.ui.mentoring.session_models import SESSION_COLUMNS, WITH
 
 
 def _date(tr: Translator, value) -> str:
     return tr.format_date(value, "numeric") if value else ""
 
 
+# The organisation's own sessions: "with" would repeat its name on every row, so the persons coached.
+ORGANISATION_SESSION_COLUMNS = tuple(
+    (N_("Persons coached"), lambda row, tr: ", ".join(row.person_names)) if column == WITH else described
+    for column, described in enumerate(SESSION_COLUMNS))
 ENROLMENT_COLUMNS = (
     (N_("Joined"), lambda row, tr: _date(tr, row.started_on)),
     (N_("Status"), lambda row, tr: label(tr, ENROLMENT_STATUSES, row.status)),
@@ -45,6 +51,25 @@ OPEN_ACTION_COLUMNS = (
 )
 
 
+# One sentence per status, so that each language can make the status agree with "programme"
+# (Slovenian "podporni program: aktiven"); active counts from the start, the others name their end.
+ENROLMENT_SENTENCES = {
+    EnrolmentStatus.ACTIVE: N_("support programme: active since {date}"),
+    EnrolmentStatus.COMPLETED: N_("support programme: completed on {date}"),
+    EnrolmentStatus.WITHDRAWN: N_("support programme: withdrawn on {date}"),
+}
+
+
+def enrolment_text(tr: Translator, enrolment) -> str:
+    """ "support programme: active since 30. 12. 2019" """
+    sentence = ENROLMENT_SENTENCES.get(enrolment.status)
+    if sentence is None:  # a status this version does not know (a newer PC synced it)
+        return tr.gettext("programme: {status} since {date}").format(
+            status=label(tr, ENROLMENT_STATUSES, enrolment.status), date=_date(tr, enrolment.started_on))
+    day = enrolment.started_on if enrolment.status == EnrolmentStatus.ACTIVE else enrolment.ended_on
+    return tr.gettext(sentence).format(date=_date(tr, day or enrolment.started_on))
+
+
 def summary_text(tr: Translator, overview) -> str:
     """One line: sessions and hours, the enrolment, the outcomes."""
     parts = [totals_text(tr, overview.totals.sessions, overview.totals.hours)]
@@ -52,8 +77,7 @@ def summary_text(tr: Translator, overview) -> str:
     if current is None:
         parts.append(tr.gettext("not enrolled in the support programme"))
     else:
-        parts.append(tr.gettext("programme: {status} since {date}").format(
-            status=label(tr, ENROLMENT_STATUSES, current.status), date=_date(tr, current.started_on)))
+        parts.append(enrolment_text(tr, current))
     jobs, products = len(overview.jobs), len(overview.products)
     parts.append(tr.ngettext("{count} job", "{count} jobs", jobs).format(count=tr.format_number(jobs)))
     parts.append(tr.ngettext("{count} product", "{count} products", products).format(

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 from sociolab_desktop.core.domain.labels import LEGAL_FORMS, STAGES
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.list_choices import add_municipalities, add_sites, load_sites_and_municipalities
+from sociolab_desktop.ui.list_choices import (
+    add_municipalities,
+    add_sites,
+    load_sites_and_municipalities,
+)
 from sociolab_desktop.ui.list_page import ListPage
 from sociolab_desktop.ui.list_table import list_table
 from sociolab_desktop.ui.organisations.choices import fill_combo
@@ -27,7 +37,7 @@ ANY_LEGAL_FORM = N_("Any legal form")
 ANY_STAGE = N_("Any stage")
 ALL_MUNICIPALITIES = N_("All municipalities")
 ALL_SITES = N_("All info points")
-FILTER_WIDTH_CHARACTERS = 16
+FILTER_WIDTH_CHARACTERS = 16  # the narrowest a filter gets when the window is narrow
 # Wide enough for the Slovenian headers ("Pravnoorganizacijska oblika"); the name takes the rest.
 COLUMN_WIDTHS = {LEGAL_FORM: 185, STAGE: 115, MUNICIPALITY: 135, REGISTRATION_NUMBER: 120, INFO_POINT: 120}
 
@@ -36,6 +46,39 @@ def _fit_popup(combo: QComboBox) -> None:
     """The open list shows whole items even where the closed combo is narrower."""
     view = combo.view()
     view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width() + 8)
+
+
+class FilterCombo(QComboBox):
+    """A filter as wide as its longest item where the line has room (1366 pixels), narrower down to
+    FILTER_WIDTH_CHARACTERS where it has not; then its text ends in "…" instead of being cut."""
+
+    def __init__(self, object_name: str) -> None:
+        super().__init__(objectName=object_name)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(FILTER_WIDTH_CHARACTERS)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()  # FILTER_WIDTH_CHARACTERS wide, with the frame and the arrow
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(self.itemText(row)) for row in range(self.count())), default=0)
+        return QSize(hint.width() + max(0, longest - FILTER_WIDTH_CHARACTERS * metrics.horizontalAdvance("X")),
+                     hint.height())
+
+    def text_rect(self):
+        """Where the current item's text is drawn."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self)
+
+    def paintEvent(self, _event) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight,
+                                                           self.text_rect().width())
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 class OrganisationsPage(ListPage):
@@ -55,18 +98,14 @@ class OrganisationsPage(ListPage):
         super().__init__(ctx, "organisations", new_button_name="newOrganisationButton", parent=parent)
         self.windows: dict[str, QWidget] = {}  # open organisation windows by id
 
-        self.legal_form_combo = QComboBox(objectName="organisationsLegalFormFilter")
-        self.stage_combo = QComboBox(objectName="organisationsStageFilter")
-        self.municipality_combo = QComboBox(objectName="organisationsMunicipalityFilter")
+        self.legal_form_combo = FilterCombo("organisationsLegalFormFilter")
+        self.stage_combo = FilterCombo("organisationsStageFilter")
+        self.municipality_combo = FilterCombo("organisationsMunicipalityFilter")
         self.municipality_combo.setMaxVisibleItems(20)
         self.municipality_combo.addItem("", None)
-        self.site_combo = QComboBox(objectName="organisationsSiteFilter")
+        self.site_combo = FilterCombo("organisationsSiteFilter")
         self.site_combo.addItem("", None)
         filters = (self.legal_form_combo, self.stage_combo, self.municipality_combo, self.site_combo)
-        for combo in filters:
-            # Not as wide as the longest item: four filters and the count share one line.
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(FILTER_WIDTH_CHARACTERS)
 
         self.model = OrganisationListModel(ctx, self)
         self.table = list_table("organisationsTable", self.model, COLUMN_WIDTHS, stretch_column=NAME,
@@ -90,6 +129,7 @@ class OrganisationsPage(ListPage):
         add_municipalities(self.municipality_combo, municipalities)
         for combo in self.filter_combos:
             _fit_popup(combo)
+            combo.updateGeometry()  # its longest item may have changed
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -99,7 +139,9 @@ class OrganisationsPage(ListPage):
 
     def open_organisation(self, organisation_id: str):
         """Show the organisation's window (the one already open, if any) and return it."""
-        from sociolab_desktop.ui.organisations.organisation_window import OrganisationWindow
+        from sociolab_desktop.ui.organisations.organisation_window import (
+            OrganisationWindow,
+        )
 
         window = self.windows.get(organisation_id)
         if window is None:
@@ -137,4 +179,6 @@ class OrganisationsPage(ListPage):
             _fit_popup(combo)
         self.municipality_combo.setItemText(0, tr.gettext(ALL_MUNICIPALITIES))
         self.site_combo.setItemText(0, tr.gettext(ALL_SITES))
+        for combo in self.filter_combos:
+            combo.updateGeometry()  # the longest item is another in this language
         super().retranslate(tr)

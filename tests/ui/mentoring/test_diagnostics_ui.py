@@ -140,3 +140,29 @@ def test_the_chosen_assessment_is_deleted_after_asking_and_the_other_stays(ctx, 
     [left] = diagnostics_of(workspace.store, history.organisation_id)
     assert left.assessed_on == RECENT - dt.timedelta(days=60) and left.id != chosen.id
     qtbot.waitUntil(lambda: [a.id for a in history.comparison.history.assessments] == [left.id])
+
+
+def test_the_detail_line_shows_only_the_comments_that_exist(ctx, qtbot, workspace, history):
+    from sociolab_desktop.core.services.mentoring.diagnostics import (
+        AreaScoreInput,
+        DiagnosticInput,
+        save_diagnostic,
+    )
+
+    comments = {"finances": "Ni finančnega načrta."}
+    save_diagnostic(workspace.store, workspace.actor, DiagnosticInput(
+        history.organisation_id, RECENT, [AreaScoreInput(area, score, comments.get(area))
+                                          for area, score in FIRST.items()]), confirmed=True)
+    with qtbot.waitSignal(history.loaded, timeout=10_000):
+        history.reload()
+    comparison, tr = history.comparison, ctx.tr
+    areas = [progress.area for progress in comparison.history.areas]
+
+    comparison.table.setCurrentCell(areas.index("business_model"), 1)
+    area = tr.gettext(DIAGNOSTIC_AREAS["business_model"])
+    assert comparison.detail.text() == tr.gettext("{area}: no comment").format(area=area)
+    assert "—" not in comparison.detail.text()  # not "Business model — —"
+
+    comparison.table.setCurrentCell(areas.index("finances"), 1)
+    assert comparison.detail.text() == "{area} — {day}: Ni finančnega načrta.".format(
+        area=tr.gettext(DIAGNOSTIC_AREAS["finances"]), day=tr.format_date(RECENT, "numeric"))

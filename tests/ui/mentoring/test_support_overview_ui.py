@@ -4,6 +4,7 @@ with its sessions, hours and open actions; a job without an organisation refused
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 from mentoring_ui_helpers import (
@@ -22,6 +23,7 @@ from ui_helpers import type_text
 from sociolab_desktop.core.services.mentoring import outcomes, programme
 from sociolab_desktop.core.services.mentoring.session_parts import ActionInput
 from sociolab_desktop.core.services.persons import PersonInput, create_person
+from sociolab_desktop.i18n import Translator
 from sociolab_desktop.ui.mentoring.organisation_support_window import (
     OUTCOMES,
     PROGRAMME,
@@ -179,3 +181,35 @@ def test_the_same_organisation_opens_one_window(ctx, qtbot, organisation_id):
     qtbot.waitUntil(lambda: first.overview is not None, timeout=10_000)
     assert open_support_overview(ctx, organisation_id, parent) is first
     assert first.windowTitle() == ctx.tr.gettext("Support of “{name}”").format(name="Zadruga Đurđevka")
+
+
+class RecordingTranslator(Translator):
+    """Slovenian, remembering every message asked for."""
+
+    def __init__(self) -> None:
+        super().__init__("sl")
+        self.asked: list[str] = []
+
+    def gettext(self, message: str) -> str:
+        self.asked.append(message)
+        return super().gettext(message)
+
+
+def _overview(status: str, started: dt.date, ended: dt.date | None = None) -> SimpleNamespace:
+    enrolment = SimpleNamespace(status=status, started_on=started, ended_on=ended)
+    return SimpleNamespace(totals=SimpleNamespace(sessions=8, hours=13.5), enrolments=[enrolment], jobs=[],
+                           products=[])
+
+
+@pytest.mark.parametrize(("status", "message", "day"), [
+    ("active", "support programme: active since {date}", dt.date(2019, 12, 30)),
+    ("completed", "support programme: completed on {date}", dt.date(2021, 6, 30)),
+    ("withdrawn", "support programme: withdrawn on {date}", dt.date(2021, 6, 30)),
+])
+def test_the_summary_says_the_enrolment_in_one_sentence_per_status(status, message, day):
+    # One message each, so Slovenian can make the status agree with "program" (not "aktivna").
+    tr = RecordingTranslator()
+    text = summary_text(tr, _overview(status, dt.date(2019, 12, 30), None if status == "active" else day))
+    assert tr.gettext(message).format(date=tr.format_date(day, "numeric")) in text
+    assert status not in tr.asked  # the status word alone is never put into a sentence
+    assert "programme: {status} since {date}" not in tr.asked

@@ -3,8 +3,10 @@ the empty state, Ctrl+N, opening an organisation, and the area in the main windo
 
 from __future__ import annotations
 
+import pytest
 from organisations_helpers import count_text, settle, show
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
 from ui_helpers import show_main_window, type_text
 
 from sociolab_desktop.i18n import Translator
@@ -12,7 +14,10 @@ from sociolab_desktop.ui.list_page import NO_MATCH, NONE_YET, TABLE
 from sociolab_desktop.ui.organisations.organisation_form import OrganisationForm
 from sociolab_desktop.ui.organisations.organisation_list_model import LEGAL_FORM, NAME
 from sociolab_desktop.ui.organisations.organisation_window import OrganisationWindow
-from sociolab_desktop.ui.organisations.organisations_page import OrganisationsPage
+from sociolab_desktop.ui.organisations.organisations_page import (
+    FILTER_WIDTH_CHARACTERS,
+    OrganisationsPage,
+)
 
 
 def _names(page) -> list[str]:
@@ -153,3 +158,39 @@ def test_ctrl_2_shows_the_organisations_area_in_the_main_window(organisations, c
     window.menus.language_actions["sl"].trigger()
     assert page.count_label.text() == count_text(ctx.tr, 4)
     assert page.legal_form_combo.itemText(0) == Translator("sl").gettext("Any legal form")
+
+
+def _longest(combo) -> int:
+    metrics = combo.fontMetrics()
+    return max(metrics.horizontalAdvance(combo.itemText(row)) for row in range(combo.count()))
+
+
+def _text_width(combo) -> int:
+    """The width the style leaves for the closed combo's text."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    return combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                        QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+
+
+@pytest.mark.parametrize("language", ["sl", "en"])
+def test_the_filters_show_their_longest_item_whole_at_1366_pixels(organisations, ctx, qtbot, language):
+    ctx.set_language(language, save=False)
+    window = show_main_window(qtbot, ctx)
+    window.resize(1366, 728)
+    window.show_area("organisations")
+    page = window.area_page("organisations")
+    qtbot.waitUntil(lambda: page.site_combo.count() > 1 and page.municipality_combo.count() > 1)
+    # "Vse pravnoorganizacijske oblike", "Pobuda brez pravnoorganizacijske oblike": not cut to "… ob".
+    qtbot.waitUntil(lambda: all(_text_width(combo) >= _longest(combo) for combo in page.filter_combos))
+    assert page.count_label.isVisible() and page.count_label.geometry().right() <= page.width()
+
+
+def test_a_narrow_window_narrows_the_filters_as_before(page):
+    plain = QComboBox()  # the narrowest the line of filters asked for before: no wider minimum now
+    plain.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    plain.setMinimumContentsLength(FILTER_WIDTH_CHARACTERS)
+    combo = page.legal_form_combo
+    assert combo.minimumSizeHint().width() == plain.minimumSizeHint().width()
+    combo.resize(combo.minimumSizeHint())
+    assert _text_width(combo) < _longest(combo)  # then the text is elided ("…"), see FilterCombo.paintEvent
