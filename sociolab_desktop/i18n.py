@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+import math
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -125,6 +126,20 @@ class Translator:
         from babel.numbers import format_decimal
 
         return format_decimal(value, locale=self.babel_locale)
+
+    def format_percent(self, share: float | Decimal, *, whole: bool = True) -> str:
+        """A share (1.0 = 100 %) as the language writes a percentage: "99 %" in Slovenian, "99%" in
+        English. `whole`: in whole percent rounded down, so 99.6 % never reads as a target reached;
+        otherwise to two decimals at most ("66,7 %"), for a rule a person typed."""
+        from babel.numbers import format_percent
+
+        # Decimal, so 0.29 stays 29 and not 28.999…, and 57.3 / 100 no 57.300000000000004.
+        percent = Decimal(str(share)) * 100
+        if whole:
+            percent = Decimal(math.floor(percent + Decimal("1e-9")))
+        else:
+            percent = percent.quantize(Decimal("0.01")).normalize()
+        return format_percent(percent / 100, locale=self.babel_locale, decimal_quantization=whole)
 
     def format_hours(self, hours: float) -> str:
         """"1,5 h": hours as the funder counts them, in a table or a short line."""

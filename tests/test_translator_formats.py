@@ -44,3 +44,19 @@ def test_a_plural_with_a_context_falls_back_to_the_english_forms_when_untranslat
     tr = Translator("en")
     assert tr.npgettext("a context nobody translated", "{count} session", "{count} sessions", 1) == "{count} session"
     assert tr.npgettext("a context nobody translated", "{count} session", "{count} sessions", 3) == "{count} sessions"
+
+
+@pytest.mark.parametrize("share, sl, en", [(0.996, "99\u00a0%", "99%"), (1.0, "100\u00a0%", "100%"),
+                                           (0.29, "29\u00a0%", "29%"), (0, "0\u00a0%", "0%"),
+                                           (12.345, "1.234\u00a0%", "1,234%")])
+def test_a_percentage_is_whole_rounded_down_and_written_as_each_language_writes_it(share, sl, en):
+    # Rounded down: 99.6 % of a target never reads as reached. Slovenian puts a no-break space before %.
+    assert Translator("sl").format_percent(share) == sl
+    assert Translator("en").format_percent(share) == en
+
+
+def test_a_percentage_a_person_typed_keeps_its_decimals():
+    assert Translator("sl").format_percent(0.667, whole=False) == "66,7\u00a0%"
+    assert Translator("en").format_percent(0.8, whole=False) == "80%"
+    assert Translator("en").format_percent(0.1 + 0.2, whole=False) == "30%"  # no float noise
+    assert Translator("en").format_percent(1, whole=False) == "100%"

@@ -43,7 +43,7 @@ def test_text_report_lists_every_indicator_with_its_target(run_cli, folder):
     result = run_cli("report", "indicators", "--data-dir", folder, "--from", "2021-01-01", "--to", "31. 12. 2021")
     assert result.exit_code == 0, result.stderr
     assert "Period: 01/01/2021 – 31/12/2021" in result.stdout
-    assert "Persons included in training programmes: 2 (target ≥ 200, 1 %)" in result.stdout
+    assert "Persons included in training programmes: 2 (target ≥ 200, 1%)" in result.stdout
     assert "    Informacijska točka Maribor: 2" in result.stdout
     assert "Mentoring hours: 0 (no target)" in result.stdout
 
@@ -103,7 +103,7 @@ def test_an_empty_database_reports_zeros(run_cli, workspace):
     workspace.close()
     result = run_cli("report", "indicators", "--data-dir", workspace.paths.root)
     assert result.exit_code == 0, result.stderr
-    assert "Persons included in training programmes: 0 (target ≥ 200, 0 %)" in result.stdout
+    assert "Persons included in training programmes: 0 (target ≥ 200, 0%)" in result.stdout
 
 
 @pytest.mark.parametrize(("args", "message"), [

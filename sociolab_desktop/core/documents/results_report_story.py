@@ -6,8 +6,6 @@ against its target; the definitions follow, then the ESF summary on a page of it
 
 from __future__ import annotations
 
-import math
-
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -109,7 +107,7 @@ def _target(tr: Translator, line: IndicatorLine) -> str:
 
 def _percent(tr: Translator, share: float | None) -> str:
     """Whole percent rounded down, so 99.6 % never reads as a target reached."""
-    return "" if share is None else f"{tr.format_number(math.floor(share * 100 + 1e-9))} %"
+    return "" if share is None else tr.format_percent(share)
 
 
 def _longest_word(label: str, style: ParagraphStyle) -> float:

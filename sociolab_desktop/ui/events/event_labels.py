@@ -53,8 +53,9 @@ def event_facts(tr: Translator, detail) -> dict[str, str]:
     return {
         "when": when or _("no sessions yet: add them with Edit event"),
         "venue": detail.venue or "–", "site": detail.site_name or "–", "places": places,
-        "certificate": _("from {percent} % of the hours ({required} of {total})").format(
-            percent=tr.format_number(detail.certificate_min_percent), required=tr.format_hours(required),
+        "certificate": _("from {percent} of the hours ({required} of {total})").format(
+            percent=tr.format_percent(detail.certificate_min_percent / 100, whole=False),
+            required=tr.format_hours(required),
             total=tr.format_hours(detail.total_hours)),
         "other_title": other or "–",
     }

@@ -4,7 +4,6 @@ info point. The value and the info points' numbers open the records they count."
 from __future__ import annotations
 
 import html
-import math
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -42,8 +41,8 @@ TARGET_TIP = N_("The whole project's target; each info point's results count tow
 
 
 def percent_text(tr: Translator, share: float) -> str:
-    """Rounded down, so 99.6 % never reads as a target reached (as the text report does)."""
-    return f"{tr.format_number(math.floor(share * 100 + 1e-9))} %"
+    """Whole percent rounded down, so 99.6 % never reads as a target reached (as the text report does)."""
+    return tr.format_percent(share)
 
 
 def target_text(tr: Translator, value: IndicatorValue) -> str:
@@ -200,6 +199,9 @@ class IndicatorTableModel(QAbstractTableModel):
             if section < FIRST_SITE:
                 return self._tr.gettext(HEADERS[section])
             return self._short.get(site.site_id) if site else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            # A header too long for its column wraps onto a second line (the tables make room for two).
+            return int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
         if role == TOOLTIP and section == TARGET:
             return self._tr.gettext(TARGET_TIP)
         if role == TOOLTIP and site is not None:

@@ -1,11 +1,15 @@
 """The indicator table in two views side by side over one model: the indicators with their targets,
 values and bars stay put on the left while the info points' columns scroll on the right (a
-spreadsheet's frozen columns). A number opens its records on a click or Enter."""
+spreadsheet's frozen columns). A number opens its records on a click or Enter.
+
+The info points get the room their columns need (a header on up to two lines, its full name in the
+tooltip) and the titles wrap in what is left, so six info points fit beside the indicators on a
+1366-pixel screen; only when they cannot (many info points, a narrow window) do they scroll."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QCursor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -28,12 +32,24 @@ from sociolab_desktop.ui.reports.indicator_model import (
 
 ROW_HEIGHT = 28
 HEADER_HEIGHT = 30
-COLUMN_WIDTHS = {TARGET: 64, VALUE: 76, PROGRESS: 150}
-TITLE_MINIMUM = 240
-SITE_MINIMUM = 80
-# Left of the splitter: room for the titles first; the info points scroll in what is left.
-MAIN_SHARE = 0.64
+# The least the fixed columns get; a longer header word or number widens them.
+COLUMN_WIDTHS = {TARGET: 52, VALUE: 60, PROGRESS: 120}
+TITLE_MINIMUM = 200
+SITE_MINIMUM = 56
+SITE_MAXIMUM = 130  # a longer name is cut on its second line; the tooltip has it whole
+HEADER_LINES = 2
+SCROLLING_MAIN_SHARE = 0.5  # the indicators' share of the width when the info points must scroll
+TEXT_PADDING = 14  # a cell's or header section's margins around its text
 TITLE_PADDING = 4
+
+
+def two_line_width(metrics: QFontMetrics, text: str) -> int:
+    """The narrowest width at which `text` wraps between its words onto at most two lines."""
+    words = text.split()
+    if len(words) < 2:
+        return metrics.horizontalAdvance(text)
+    return min(max(metrics.horizontalAdvance(" ".join(words[:cut])), metrics.horizontalAdvance(" ".join(words[cut:])))
+               for cut in range(1, len(words)))
 
 
 class _TitleDelegate(QStyledItemDelegate):
@@ -86,11 +102,12 @@ class IndicatorTables(QSplitter):
         self.setObjectName("indicatorTables")
         self.setChildrenCollapsible(False)
         self.model = model
-        self._sized = False  # the splitter's first sizes are set once; then the person's choice holds
+        self._moved = False  # the splitter follows the columns until the person moves it
         self.main = _NumberTable("indicatorTable", model)
         self.main.setItemDelegateForColumn(PROGRESS, IndicatorBarDelegate(self.main))
         self.main.setItemDelegateForColumn(TITLE, _TitleDelegate(self.main))
         self.main.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.main.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)  # headers wrap instead
         # A long title wraps onto a second line rather than being cut; the info points' rows follow.
         self.main.setWordWrap(True)
         self.main.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -99,6 +116,9 @@ class IndicatorTables(QSplitter):
         self.sites.setWordWrap(False)
         self.sites.setSelectionModel(self.main.selectionModel())  # one current cell across both
         self.sites.horizontalHeader().setMinimumSectionSize(SITE_MINIMUM)
+        self.sites.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
+        # When the info points must scroll sideways, the left view keeps the same height of rows.
+        self.sites.horizontalScrollBar().rangeChanged.connect(self._match_scroll_bars)
         self.addWidget(self.main)
         self.addWidget(self.sites)
         self.setStretchFactor(0, 1)
@@ -109,7 +129,8 @@ class IndicatorTables(QSplitter):
         self.main.verticalScrollBar().valueChanged.connect(self.sites.verticalScrollBar().setValue)
         self.sites.verticalScrollBar().valueChanged.connect(self.main.verticalScrollBar().setValue)
         model.modelReset.connect(self._lay_out)
-        model.headerDataChanged.connect(self._fit_site_columns)
+        model.headerDataChanged.connect(self._fit_columns)
+        self.splitterMoved.connect(self._on_splitter_moved)
         self._lay_out()
 
     @property
@@ -120,9 +141,8 @@ class IndicatorTables(QSplitter):
         header = self.main.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        for column, width in COLUMN_WIDTHS.items():
+        for column in COLUMN_WIDTHS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, width)
         columns = self.model.columnCount()
         for column in range(columns):
             self.main.setColumnHidden(column, column >= FIRST_SITE)
@@ -130,29 +150,82 @@ class IndicatorTables(QSplitter):
         self.sites.setVisible(self.has_site_columns)
         self.main.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if self.has_site_columns
                                              else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.main.setMinimumWidth(TITLE_MINIMUM + sum(COLUMN_WIDTHS.values()))
-        self._fit_site_columns()
+        self._fit_columns()
+        self._match_scroll_bars()
         for row in range(self.model.rowCount()):
             self.sites.setRowHeight(row, self.main.rowHeight(row))
-        self._first_sizes()
 
     def _on_row_resized(self, row: int, _old: int, height: int) -> None:
         self.sites.setRowHeight(row, height)
 
-    def _fit_site_columns(self, *_args) -> None:
-        header = self.sites.horizontalHeader()
+    # --- widths ------------------------------------------------------------------------------
+
+    def _header_text(self, column: int) -> str:
+        return str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+
+    def _widest_number(self, column: int) -> int:
+        metrics = self.sites.fontMetrics()
+        return max((metrics.horizontalAdvance(str(self.model.index(row, column).data() or ""))
+                    for row in range(self.model.rowCount())), default=0)
+
+    def _fit_columns(self, *_args) -> None:
+        """Each column as wide as its numbers and its header on two lines; the headers as tall as
+        the tallest needs, the same on both sides so that the rows stay level."""
+        metrics = self.main.horizontalHeader().fontMetrics()
+        main_header, site_header = self.main.horizontalHeader(), self.sites.horizontalHeader()
+        for column, least in COLUMN_WIDTHS.items():
+            words = max((metrics.horizontalAdvance(word) for word in self._header_text(column).split()), default=0)
+            main_header.resizeSection(column, max(least, words + TEXT_PADDING,
+                                                  self._widest_number(column) + TEXT_PADDING))
         for column in range(FIRST_SITE, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            site_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            wanted = max(two_line_width(metrics, self._header_text(column)), self._widest_number(column))
+            site_header.resizeSection(column, min(max(wanted + TEXT_PADDING, SITE_MINIMUM), SITE_MAXIMUM))
+        self.main.setMinimumWidth(TITLE_MINIMUM + sum(main_header.sectionSize(column) for column in COLUMN_WIDTHS)
+                                  + 2 * self.main.frameWidth())
+        lines = max((self._header_lines(metrics, column) for column in range(self.model.columnCount())
+                     if column != TITLE), default=1)
+        height = max(HEADER_HEIGHT, min(lines, HEADER_LINES) * metrics.lineSpacing() + 10)
+        main_header.setFixedHeight(height)
+        site_header.setFixedHeight(height)
+        self._fit_sizes()
+
+    def _header_lines(self, metrics: QFontMetrics, column: int) -> int:
+        header = self.main.horizontalHeader() if column < FIRST_SITE else self.sites.horizontalHeader()
+        width = max(header.sectionSize(column) - TEXT_PADDING, 10)
+        box = metrics.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), self._header_text(column))
+        return max(1, round(box.height() / metrics.lineSpacing()))
+
+    def sites_width_needed(self) -> int:
+        """The right view's width that shows every info point's column without scrolling sideways
+        (the room of the shared vertical scroll bar kept, so it never covers the last numbers)."""
+        header = self.sites.horizontalHeader()
+        columns = sum(header.sectionSize(column) for column in range(FIRST_SITE, self.model.columnCount()))
+        return columns + 2 * self.sites.frameWidth() + self.sites.verticalScrollBar().sizeHint().width()
+
+    def _match_scroll_bars(self, *_range) -> None:
+        scrolls = self.has_site_columns and self.sites.horizontalScrollBar().maximum() > 0
+        self.main.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn if scrolls
+                                               else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._first_sizes()
+        self._fit_sizes()
 
-    def _first_sizes(self) -> None:
-        if not self._sized and self.isVisible() and self.has_site_columns:
-            self._sized = True
-            main = max(int(self.width() * MAIN_SHARE), self.main.minimumWidth())
-            self.setSizes([main, max(self.width() - main, SITE_MINIMUM)])
+    def _on_splitter_moved(self, *_args) -> None:
+        self._moved = True
+
+    def _fit_sizes(self) -> None:
+        """The info points get what their columns need, the titles the rest (never less than
+        their minimum): the info points scroll only when they do not fit beside it."""
+        if self._moved or not self.isVisible() or not self.has_site_columns:
+            return
+        room = self.width() - self.handleWidth()
+        main = room - self.sites_width_needed()
+        if main < self.main.minimumWidth():
+            # They scroll anyway: the titles keep room for two lines rather than four.
+            main = max(int(room * SCROLLING_MAIN_SHARE), self.main.minimumWidth())
+        self.setSizes([main, max(room - main, SITE_MINIMUM)])
 
     def focus_first_number(self) -> None:
         if self.model.rowCount():

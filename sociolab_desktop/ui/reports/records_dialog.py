@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from sociolab_desktop.core.domain.text import fold
 from sociolab_desktop.core.services.results.counted import CountedRecord
+from sociolab_desktop.core.services.results.definitions import ANY, COUNT, NETWORK, SUM
 from sociolab_desktop.core.services.results.labels import (
     record_name,
     site_name,
@@ -57,6 +58,7 @@ KIND_LABELS = {
     "enrolment": N_("Enrolment"),
     "mentoring_session": N_("Mentoring session"),
 }
+LEAD_PARTNER = N_("Lead partner")
 OPENABLE = ("person", "organisation", "event")
 COLUMN_WIDTHS = {KIND: 130, NAME: 230, DATE: 95, SITE: 170}
 
@@ -83,7 +85,7 @@ class RecordListModel(QAbstractTableModel):
     def cell(self, record: CountedRecord, column: int) -> str:
         tr = self._tr
         if column == KIND:
-            label = KIND_LABELS.get(record.kind)
+            label = LEAD_PARTNER if record.category == "lead_partner" else KIND_LABELS.get(record.kind)
             return tr.gettext(label) if label else record.kind
         if column == NAME:
             return record_name(tr, record.name, record.erased)
@@ -125,6 +127,31 @@ class RecordListModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
+def count_text(tr: Translator, aggregate: str, records: tuple[CountedRecord, ...]) -> str:
+    """How the number follows from its list: the records when it counts them; otherwise what it
+    makes of them (the network is 1 once the lead partner and an info point are listed, a
+    programme run is 1 with one enrolment or more, the hours are the sessions' sum)."""
+    count = len(records)
+    number = tr.format_number(count)
+    if aggregate == NETWORK:
+        points = sum(1 for record in records if record.category == "info_point")
+        if points and any(record.category == "lead_partner" for record in records):
+            return tr.ngettext("Counted as 1 network: the lead partner and {count} info point",
+                               "Counted as 1 network: the lead partner and {count} info points",
+                               points).format(count=tr.format_number(points))
+        return tr.gettext("Counted as 0: the network needs the lead partner and at least one info point.")
+    if aggregate == ANY:
+        if not count:
+            return tr.gettext("Counted as 0: nothing listed.")
+        return tr.ngettext("{count} record; counted as 1 when at least one is listed",
+                           "{count} records; counted as 1 when at least one is listed", count).format(count=number)
+    text = tr.ngettext("{count} record", "{count} records", count).format(count=number)
+    if aggregate == SUM:
+        text = tr.gettext("{records}, {amount} in total").format(
+            records=text, amount=tr.hours_in_words(sum(record.amount or 0 for record in records)))
+    return text
+
+
 class _FoldedFilter(QSortFilterProxyModel):
     """Rows whose text holds every typed word, ignoring case and accents ("ceh" finds "Čeh")."""
 
@@ -152,14 +179,17 @@ class _FoldedFilter(QSortFilterProxyModel):
 
 class RecordsDialog(QDialog):
     """`load()` runs in a worker and returns the CountedRecords. `heading(tr)` names the number
-    (indicator, info point, period, value) and `site_names(tr)` the info points, in tr's language."""
+    (indicator, info point, period, value) and `site_names(tr)` the info points, in tr's language;
+    `aggregate` (definitions.py) how the number is made of the list, said above it."""
 
     loaded = Signal()
 
     def __init__(self, ctx: ShellContext, load: Callable[[], Any], *, heading: Callable[[Translator], str],
-                 site_names: Callable[[Translator], dict[str, str]], parent: QWidget | None = None) -> None:
+                 site_names: Callable[[Translator], dict[str, str]], aggregate: str = COUNT,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordsDialog")
+        self.aggregate = aggregate
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx = ctx
         self._heading, self._site_names = heading, site_names
@@ -250,7 +280,7 @@ class RecordsDialog(QDialog):
             self.count_label.setText(tr.gettext("Reading the records…"))
             return
         total, shown = self.model.rowCount(), self.proxy.rowCount()
-        text = tr.ngettext("{count} record", "{count} records", total).format(count=tr.format_number(total))
+        text = count_text(tr, self.aggregate, self.model.records)
         if shown != total:
             text += " · " + tr.gettext("{count} shown").format(count=tr.format_number(shown))
         self.count_label.setText(text)

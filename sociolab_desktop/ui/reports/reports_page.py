@@ -266,7 +266,8 @@ class ReportsPage(QWidget):
             return f"{tr.gettext(indicator(key).title)}\n{where} · {request.period.label(tr)} · {tr.format_number(number)}"
 
         dialog = RecordsDialog(self.ctx, lambda: report_jobs.list_records(store, request, key, site_id),
-                               heading=heading, site_names=self._site_names, parent=self.window())
+                               heading=heading, site_names=self._site_names,
+                               aggregate=indicator(key).aggregate, parent=self.window())
         self.records_dialogs[scope] = dialog
         dialog.destroyed.connect(lambda *_: self.records_dialogs.pop(scope, None))
         dialog.show()

@@ -43,6 +43,11 @@ def _data(esf: bool = True) -> ResultsReportData:
                              esf=table if esf else None)
 
 
+def _percent(tr: Translator, whole: int) -> str:
+    """A percentage as each language writes it (Slovenian with a space, English without)."""
+    return f"{whole} %" if tr.language == "sl" else f"{whole}%"
+
+
 @pytest.fixture(params=["sl", "en"])
 def tr(request) -> Translator:
     return Translator(request.param)
@@ -54,11 +59,11 @@ def test_every_indicator_prints_with_target_total_share_and_values_per_info_poin
     number = tr.format_number
     for name in SITES:
         assert name in text
-    assert "Osebe, vključene v programe usposabljanja ≥ 200 265 132 %" in text
+    assert f"Osebe, vključene v programe usposabljanja ≥ 200 265 {_percent(tr, 132)}" in text
     assert f"{number(37)} {number(55)} {number(173)}" in text
     assert f"Ure mentorstva – {number(347.5)} {number(45.5)} {number(89.5)} {number(212.5)}" in text
-    assert "Mednarodna strokovna konferenca 1 0 0 %" in text
-    assert "Regionalni ekosistem vzpostavljen 1 1 100 % – – –" in text
+    assert f"Mednarodna strokovna konferenca 1 0 {_percent(tr, 0)}" in text
+    assert f"Regionalni ekosistem vzpostavljen 1 1 {_percent(tr, 100)} – – –" in text
 
 
 def test_the_report_has_its_own_words_in_the_language_asked_for(tr):
@@ -83,6 +88,13 @@ def test_definitions_and_the_esf_summary_print_after_the_table(tr):
     assert tr.format_number(25) in esf
 
 
+def test_a_share_just_below_the_target_is_printed_rounded_down_as_the_language_writes_it(tr):
+    data = _data(esf=False)
+    almost = IndicatorLine("Mednarodna strokovna konferenca", "Dogodki.", 199, 200, True, 0.995, ())
+    text = all_text(build_results_report(ResultsReportData(**{**data.__dict__, "indicators": (almost,)}), tr).pdf)
+    assert f"≥ 200 199 {_percent(tr, 99)}" in text  # 99.5 % is not yet 100 %
+
+
 def test_without_esf_data_and_without_info_points_the_report_still_prints(tr):
     data = _data(esf=False)
     data = ResultsReportData(**{**data.__dict__, "site_names": (), "indicators": tuple(
@@ -91,7 +103,7 @@ def test_without_esf_data_and_without_info_points_the_report_still_prints(tr):
     result = build_results_report(data, tr)
     text = all_text(result.pdf)
     assert tr.gettext(ESF_HEADING) not in text and result.pages >= 1
-    assert "Osebe, vključene v programe usposabljanja ≥ 200 0 0 %" in text
+    assert f"Osebe, vključene v programe usposabljanja ≥ 200 0 {_percent(tr, 0)}" in text
 
 
 def test_only_the_shipped_font_is_embedded_so_c_caron_and_d_stroke_survive(tr):

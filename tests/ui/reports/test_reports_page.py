@@ -212,3 +212,43 @@ def test_on_demo_data_a_year_is_counted_and_a_number_opens_what_it_counts(qtbot,
     click_cell(qtbot, page.tables.main, page.model.index(page.model.row_of("persons_trained"), VALUE))
     dialog = _dialog(qtbot, page)
     assert len(dialog.model.records) == report.value("persons_trained").value
+
+
+def _add_site(workspace, name: str, *, lead: bool = False) -> str:
+    from sociolab_desktop.core.domain.keys import new_key
+    from sociolab_desktop.core.store.models import Site
+
+    key = new_key()
+    with workspace.store.unit_of_work(workspace.actor) as session:
+        session.add(Site(id=key, name=name, is_lead_partner=lead, origin_site_id=workspace.settings.site_id))
+    return key
+
+
+def test_the_network_labs_list_says_how_its_members_make_the_number_one(qtbot, ctx, data):
+    _add_site(ctx.workspace, "SocioLab – vodilni partner", lead=True)
+    _add_site(ctx.workspace, "Informacijska točka Ptuj")
+    page = show_page(qtbot, ctx)
+    assert shown_values(page, VALUE)["network_lab"] == "1"
+    page.open_records("network_lab", None)
+    dialog = _dialog(qtbot, page)
+    tr = ctx.tr
+    assert len(dialog.model.records) == 3  # the lead partner and two info points: one network
+    assert dialog.count_label.text() == tr.ngettext(
+        "Counted as 1 network: the lead partner and {count} info point",
+        "Counted as 1 network: the lead partner and {count} info points", 2).format(count="2")
+    kinds = {dialog.model.index(row, 0).data() for row in range(dialog.model.rowCount())}
+    assert kinds == {tr.gettext("Lead partner"), tr.gettext("Info point")}
+    dialog.close()
+
+
+def test_the_info_points_list_shows_no_date_that_would_fall_outside_the_period(qtbot, ctx, data):
+    """This PC's info point was recorded today, years after the project: its list gives no date,
+    since the program does not know when an info point opened (nor does the number depend on it)."""
+    _add_site(ctx.workspace, "Informacijska točka Ptuj")
+    page = show_page(qtbot, ctx)
+    page.open_records("info_points", None)
+    dialog = _dialog(qtbot, page)
+    assert shown_values(page, VALUE)["info_points"] == "2" and len(dialog.model.records) == 2
+    assert [dialog.model.index(row, 2).data() for row in range(2)] == ["", ""]
+    assert dialog.count_label.text() == ctx.tr.ngettext("{count} record", "{count} records", 2).format(count="2")
+    dialog.close()

@@ -16,7 +16,7 @@ from sociolab_desktop.core.services.results.indicators import (
 )
 from sociolab_desktop.core.services.results.periods import project_period
 from sociolab_desktop.errors import UserError
-from sociolab_desktop.i18n import N_
+from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.settings import ESF_PROGRAMME_PERIODS, load_settings
 from sociolab_desktop.settings import TRAINING_RULES as SETTINGS_RULES
 from sociolab_desktop.ui.reports.indicator_bars import (
@@ -98,7 +98,8 @@ def test_the_bar_shows_the_share_of_the_target_and_turns_green_when_reached(ctx)
     assert filled_width(None, 100) == 0 and filled_width(0.25, 200) == 50
     assert filled_width(2.63, 150) == 150  # beyond the target the bar is full, the text says 263 %
     assert bar_colour(True) == REACHED_COLOUR and bar_colour(False) == UNDER_WAY_COLOUR
-    assert percent_text(ctx.tr, 0.996) == "99 %"  # never rounded up to a target reached
+    assert percent_text(ctx.tr, 0.996) == "99\u00a0%"  # never rounded up to a target reached
+    assert percent_text(Translator("en"), 0.996) == "99%"  # as English writes it, not the Slovenian way
     make_results(ctx.workspace)
     model = IndicatorTableModel(ctx.tr)
     model.set_report(compute_indicators(ctx.workspace.store, project_period()))
@@ -117,3 +118,19 @@ def test_the_remembered_choices_are_the_cores_and_a_wrong_one_falls_back(tmp_pat
     path.write_text(json.dumps({"version": 1, "training_rule": "completed", "esf_programme_period": "2021-2027"}))
     settings = load_settings(path)
     assert settings.training_rule == "completed" and settings.esf_programme_period == "2021-2027"
+
+
+def test_the_count_above_a_list_says_how_the_number_is_made_of_it():
+    from sociolab_desktop.core.services.results.counted import CountedRecord
+    from sociolab_desktop.ui.reports.records_dialog import count_text
+
+    tr = Translator("en")
+    enrolments = tuple(CountedRecord("enrolment", str(n), "Zadruga", None) for n in range(3))
+    assert count_text(tr, "any", enrolments) == "3 records; counted as 1 when at least one is listed"
+    assert count_text(tr, "any", ()) == "Counted as 0: nothing listed."
+    sessions = (CountedRecord("mentoring_session", "a", "", None, amount=1.5),
+                CountedRecord("mentoring_session", "b", "", None, amount=2.25))
+    assert count_text(tr, "sum", sessions) == "2 records, 3.75 hours in total"
+    lead_only = (CountedRecord("site", "l", "Vodilni partner", None, category="lead_partner"),)
+    assert count_text(tr, "network", lead_only).startswith("Counted as 0")
+    assert count_text(tr, "count", enrolments) == "3 records"

@@ -17,7 +17,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from sociolab_desktop.core.domain.text import fold
-from sociolab_desktop.core.domain.slovenian_time import to_local
 from sociolab_desktop.core.services.results.periods import ReportPeriod
 from sociolab_desktop.core.store.models import (
     Diagnostic,
@@ -89,12 +88,14 @@ def person_name(first: str | None, last: str | None) -> str:
 
 
 def _sites(session: Session, _scope: Scope) -> list[CountedRecord]:
-    """Live sites; `detail` is the site's short code (MB, PT...)."""
-    rows = session.execute(select(Site.id, Site.name, Site.is_lead_partner, Site.created_at, Site.code)
+    """Live sites; `detail` is the site's short code (MB, PT...). No date: the program does not
+    know when an info point opened, and the day its record was made on some PC (years after the
+    opening, for the info point a PC was set up for) would read as one, outside the period."""
+    rows = session.execute(select(Site.id, Site.name, Site.is_lead_partner, Site.code)
                            .where(Site.deleted_at.is_(None)))
-    return [CountedRecord("site", site_id, name, to_local(created).date() if created else None, site_id,
-                          category="lead_partner" if lead else "info_point", detail=code)
-            for site_id, name, lead, created, code in rows]
+    return [CountedRecord("site", site_id, name, None, site_id, category="lead_partner" if lead else "info_point",
+                          detail=code)
+            for site_id, name, lead, code in rows]
 
 
 def network(session: Session, scope: Scope) -> list[CountedRecord]:

@@ -47,7 +47,7 @@ PERSON_RULE_TEXTS = {
         "in at least once."),
     RULE_COMPLETED: N_(
         "Counted rule: met the certificate rule, i.e. attended the share of the programme's hours "
-        "its certificate needs (80 % unless the event says otherwise)."),
+        "its certificate needs (80% unless the event says otherwise)."),
 }
 
 # How a value is made from the records an indicator lists.

@@ -68,7 +68,8 @@ class EsfParticipant:
 @dataclass(frozen=True)
 class EsfSummaryRow:
     """One line of the funder's table. `kind`: total, category, not_recorded or declined.
-    `counts` follow the set's genders; `total` includes persons of no listed gender."""
+    `counts` follow the set's genders; `total` also counts persons of no listed gender (not
+    recorded, or non-binary in the 2014–2020 set, which has a gender row of their own)."""
 
     group: str
     key: str

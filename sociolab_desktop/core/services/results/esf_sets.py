@@ -141,9 +141,17 @@ def _disadvantage(*fields: str) -> EsfGroup:
     return EsfGroup("disadvantage", N_("Disadvantage (sensitive data)"), fields, _yes(*fields), declinable=True)
 
 
+# The 2014–2020 set breaks participants down into women and men only. A non-binary person's gender
+# is recorded (so not "not recorded", which asks staff to complete the record): a row of their own
+# makes the gender section add up to the total, as a reporting officer checks it. They are in the
+# total column of every other row and in neither gender column.
+_NON_BINARY_2014_2020 = _field("non_binary", N_("Non-binary: in the total only (this set has columns for women "
+                                                "and men)"), "gender", (Gender.NON_BINARY.value,))
+
 ESF_2014_2020 = EsfSet("2014-2020", N_("ESF 2014–2020 (Regulation (EU) No 1304/2013)"),
                        ((Gender.FEMALE.value, N_("Women")), (Gender.MALE.value, N_("Men"))), (
-    _gender(Gender.FEMALE, Gender.MALE),
+    EsfGroup("gender", N_("Gender"), ("gender",), (*_gender(Gender.FEMALE, Gender.MALE).categories,
+                                                   _NON_BINARY_2014_2020)),
     EsfGroup("labour", N_("Labour-market status"), ("labour_status",), (
         *_LABOUR_COMMON,
         _field("inactive_not_in_education", _inactive_not_in_education, "labour_status",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from sociolab_desktop.core.services.results.definitions import training_rule_label
 from sociolab_desktop.core.services.results.esf import EsfReport
 from sociolab_desktop.core.services.results.indicators import IndicatorReport, IndicatorValue
@@ -22,9 +20,8 @@ def _line(value: IndicatorValue, tr: Translator) -> str:
     title, number = tr.gettext(value.definition.title), tr.format_number(value.value)
     if value.target is None:
         return tr.gettext(N_("{title}: {value} (no target)")).format(title=title, value=number)
-    # Rounded down, so 99.6 % never reads as a target reached.
-    percent = (f"{tr.format_number(math.floor(value.share * 100 + 1e-9))} %"
-               if value.share is not None else "–")
+    # Whole percent rounded down, so 99.6 % never reads as a target reached.
+    percent = tr.format_percent(value.share) if value.share is not None else "–"
     return tr.gettext(N_("{title}: {value} (target {target}, {percent})")).format(
         title=title, value=number, target=_target(value, tr), percent=percent)
 

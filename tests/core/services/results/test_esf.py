@@ -67,7 +67,8 @@ def test_categories_of_each_participant_under_the_2014_2020_set(recorder, partic
     assert by_id[participants["bor"]].categories == {
         "male", "inactive", "inactive_not_in_education", "above_54", "above_54_unemployed_or_inactive",
         "isced_0", "rural_area"}
-    assert by_id[participants["cene"]].categories == {"employed", "below_25", "isced_5_8", "migrant_or_minority"}
+    assert by_id[participants["cene"]].categories == {
+        "non_binary", "employed", "below_25", "isced_5_8", "migrant_or_minority"}
     assert "below_25" not in by_id[participants["eva"]].categories
     assert "below_25" in by_id[participants["fran"]].categories
     assert by_id[participants["bor"]].age == 61
@@ -87,6 +88,7 @@ def test_summary_counts_per_category_and_gender_for_2014_2020(recorder, particip
     assert counts["single_adult_with_children"] == (1, (0, 1))
     assert counts["disability_declined"] == (1, (1, 0))
     assert counts["gender_not_recorded"] == (1, (0, 0))
+    assert counts["non_binary"] == (1, (0, 0))  # Cene: a row of their own, in neither column
     assert counts["labour_not_recorded"] == (2, (1, 0))  # Dora, and Gal whose data was erased
     assert counts["age_not_recorded"] == (2, (1, 0))
 
@@ -102,6 +104,26 @@ def test_summary_counts_for_the_2021_2027_esf_plus_set(recorder, participants):
     assert counts["isced_0_2"] == (1, (0, 1, 0))  # ISCED 0 belongs to 0-2 here
     assert "jobless_household" not in counts and "inactive_not_in_education" not in counts
     assert counts["migrant_or_minority"] == (1, (0, 0, 1))
+
+
+@pytest.mark.parametrize("programme_period", ["2014-2020", "2021-2027"])
+def test_the_gender_rows_add_up_to_the_total_participants(recorder, participants, programme_period):
+    """Women, men, non-binary and not recorded: every participant in exactly one gender row, so the
+    funder's table adds up in the total column and in each gender's column."""
+    report = esf_report(recorder.store, programme_period=programme_period)
+    total = _row(report, "total")
+    gender_rows = [row for row in report.rows if row.group == "gender"]
+    assert sum(row.total for row in gender_rows) == total.total == 7
+    assert tuple(map(sum, zip(*(row.counts for row in gender_rows)))) == total.counts
+    assert [row.kind for row in gender_rows].count("not_recorded") == 1
+
+
+def test_a_non_binary_participant_is_named_in_the_2014_2020_gender_section(recorder, participants):
+    row = _row(esf_report(recorder.store, programme_period="2014-2020"), "non_binary")
+    assert (row.group, row.kind, row.total) == ("gender", "category", 1)
+    assert row.text(Translator("en")) == "Non-binary: in the total only (this set has columns for women and men)"
+    plus = [row.key for row in esf_report(recorder.store, programme_period="2021-2027").rows if row.group == "gender"]
+    assert plus == ["female", "male", "non_binary", "gender_not_recorded"]  # a column of its own there
 
 
 def test_records_missing_required_data_are_listed_except_erased_ones(recorder, participants):

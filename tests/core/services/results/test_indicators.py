@@ -231,6 +231,22 @@ def test_info_points_and_the_network_lab_are_counted_from_the_sites(recorder):
     assert [column.is_lead_partner for column in report.sites] == [False, False]  # nothing counted at the lead
 
 
+def test_the_info_points_list_has_every_info_point_it_counts_and_no_date_outside_the_period(recorder):
+    """The period does not change the number of info points (the program does not know when one
+    opened): the list holds the same info points, without the day their records were made (this
+    PC's own was made today, years after the period), which would read as a set-up date."""
+    recorder.site("Vodilni partner", lead=True)
+    recorder.site("Informacijska točka Ptuj")
+    project = make_period(D(2018, 4, 1), D(2021, 12, 31))
+    listed = indicator_records(recorder.store, "info_points", project, today=TODAY)
+    assert _value(recorder.store, "info_points", project).value == len(listed) == 2
+    assert recorder.maribor in {record.record_id for record in listed}
+    assert [record.date for record in listed] == [None, None]
+    network = indicator_records(recorder.store, "network_lab", project, today=TODAY)
+    assert sorted(record.category for record in network) == ["info_point", "info_point", "lead_partner"]
+    assert {record.date for record in network} == {None}
+
+
 def test_a_report_limited_to_one_info_point_gives_its_values(recorder):
     ptuj, _people = _programmes(recorder)
     assert resolve_site(recorder.store, "pt") == ptuj == resolve_site(recorder.store, "informacijska točka ptuj")
