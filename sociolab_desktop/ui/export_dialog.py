@@ -35,6 +35,7 @@ from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.messages import InlineError
 from sociolab_desktop.ui.operations import Progress
 from sociolab_desktop.ui.shell_context import ShellContext
+from sociolab_desktop.ui.labels import mute
 
 DATASETS = (
     ("people", N_("Persons")),
@@ -88,7 +89,7 @@ class ExportDialog(QDialog):
         self.format_combo.currentIndexChanged.connect(self._on_format_changed)
 
         self.note = QLabel(wordWrap=True, objectName="exportNote")
-        self.note.setEnabled(False)
+        mute(self.note)
         self.progress = QProgressBar(objectName="exportProgress")
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)

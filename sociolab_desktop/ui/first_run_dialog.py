@@ -24,6 +24,7 @@ from sociolab_desktop.i18n import N_
 from sociolab_desktop.ui.main_menus import LANGUAGE_NAMES
 from sociolab_desktop.ui.messages import InlineError
 from sociolab_desktop.ui.shell_context import ShellContext
+from sociolab_desktop.ui.labels import mute
 
 
 class FirstRunDialog(QDialog):
@@ -48,7 +49,7 @@ class FirstRunDialog(QDialog):
         self.admin_edit = QLineEdit(objectName="adminName")
         self.admin_edit.setMaxLength(staff.MAX_NAME)
         self.admin_note = QLabel(wordWrap=True, objectName="adminNote")
-        self.admin_note.setEnabled(False)
+        mute(self.admin_note)
         self.error = InlineError()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

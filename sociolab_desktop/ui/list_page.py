@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from sociolab_desktop.i18n import Translator
 from sociolab_desktop.ui.areas import AREAS
-from sociolab_desktop.ui.labels import area_title, section_heading
+from sociolab_desktop.ui.labels import area_title, mute, section_heading
 from sociolab_desktop.ui.shell_context import ShellContext
 
 log = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ class ListPage(QWidget):
 
         self.title_label = area_title(f"{name}Title")
         self.body_label = QLabel(objectName=f"{name}Description", wordWrap=True)
-        self.body_label.setEnabled(False)  # muted: the list is what matters here
+        mute(self.body_label)  # muted: the list is what matters here
         self.search_edit = SearchField(objectName=f"{name}Search")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.search_requested.connect(self._search_now)
@@ -130,7 +130,7 @@ class ListPage(QWidget):
             self.list_stack.addWidget(self._build_none_yet())
             self.no_match_label = QLabel(objectName=f"{self.name}NoMatch", wordWrap=True)
             self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-            self.no_match_label.setEnabled(False)
+            mute(self.no_match_label)
             self.list_stack.addWidget(self.no_match_label)
         self._build_layout(buttons)
         for first, second in pairwise((self.search_edit, self.new_button, *buttons, *filters, self.table)):

@@ -14,6 +14,7 @@ from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.list_page import SearchField
 from sociolab_desktop.ui.search_picker import MAX_FOUND, LiveSearch, find_persons
 from sociolab_desktop.ui.shell_context import ShellContext
+from sociolab_desktop.ui.labels import mute
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
 PLACEHOLDER = N_("Type part of the name, e-mail, phone or EMŠO")
@@ -61,7 +62,7 @@ class PersonFinder(QWidget):
         self.results = QListWidget(objectName=f"{object_name}Results")
         self.results.itemActivated.connect(lambda _item: self.chosen.emit())
         self.found_label = QLabel(objectName=f"{object_name}Found", wordWrap=True)
-        self.found_label.setEnabled(False)
+        mute(self.found_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.field, self.results, self.found_label):

@@ -8,6 +8,7 @@ from sociolab_desktop.core.services import sites
 from sociolab_desktop.errors import UserError
 from sociolab_desktop.ui.messages import InlineError, settings_not_saved
 from sociolab_desktop.ui.shell_context import ShellContext
+from sociolab_desktop.ui.labels import mute
 
 MAX_CONTROLLER = 300  # a name and an address on one line
 MAX_CONTROLLER_CONTACT = 200
@@ -22,7 +23,7 @@ class SiteDialog(QDialog):
         self.name_edit.setMaxLength(sites.MAX_SITE_NAME)
         self.name_label = QLabel(buddy=self.name_edit)
         self.note = QLabel(wordWrap=True)
-        self.note.setEnabled(False)
+        mute(self.note)
         self.controller_edit = QLineEdit(ctx.settings.data_controller or "", objectName="dataController")
         self.controller_edit.setMaxLength(MAX_CONTROLLER)
         self.controller_label = QLabel(buddy=self.controller_edit)
@@ -30,7 +31,7 @@ class SiteDialog(QDialog):
         self.contact_edit.setMaxLength(MAX_CONTROLLER_CONTACT)
         self.contact_label = QLabel(buddy=self.contact_edit)
         self.controller_note = QLabel(wordWrap=True)
-        self.controller_note.setEnabled(False)
+        mute(self.controller_note)
         self.error = InlineError()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

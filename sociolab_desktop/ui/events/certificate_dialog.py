@@ -34,6 +34,7 @@ from sociolab_desktop.ui.events.print_jobs import (
 )
 from sociolab_desktop.ui.forms.field_marks import FieldBox
 from sociolab_desktop.ui.shell_context import ShellContext
+from sociolab_desktop.ui.labels import mute
 
 log = logging.getLogger(__name__)
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -60,7 +61,7 @@ class CertificatesDialog(PrintDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.below_label = QLabel(objectName="certificateBelow", wordWrap=True)
-        self.below_label.setEnabled(False)
+        mute(self.below_label)
         self.all_button = QPushButton(objectName="certificateAll", autoDefault=False)
         self.all_button.clicked.connect(lambda: self._check_all(True))
         self.none_button = QPushButton(objectName="certificateNone", autoDefault=False)

@@ -23,6 +23,7 @@ from sociolab_desktop.core.services.events.events import (
 from sociolab_desktop.core.services.events.sessions import MAX_TITLE
 from sociolab_desktop.i18n import Translator
 from sociolab_desktop.ui.forms.field_marks import FieldMarks
+from sociolab_desktop.ui.labels import mute
 
 NUMBER_WIDTH = 80
 
@@ -52,11 +53,11 @@ class EventFields(QWidget):
         self.capacity_edit = QLineEdit(objectName="eventCapacity")
         self.capacity_edit.setFixedWidth(NUMBER_WIDTH)
         self.capacity_note = QLabel(wordWrap=True)
-        self.capacity_note.setEnabled(False)
+        mute(self.capacity_note)
         self.percent_edit = QLineEdit(str(DEFAULT_CERTIFICATE_PERCENT), objectName="eventCertificatePercent")
         self.percent_edit.setFixedWidth(NUMBER_WIDTH)
         self.percent_note = QLabel(wordWrap=True)
-        self.percent_note.setEnabled(False)
+        mute(self.percent_note)
         self.marks = FieldMarks()  # what no field shows goes back to the form (mark)
         field = self.marks.field
         self.boxes = {

@@ -31,7 +31,7 @@ from sociolab_desktop.ui.events.event_tables import (
 )
 from sociolab_desktop.ui.events.split_fit import fit_top_pane
 from sociolab_desktop.ui.forms import questions
-from sociolab_desktop.ui.labels import area_title, section_heading
+from sociolab_desktop.ui.labels import area_title, mute, section_heading
 from sociolab_desktop.ui.open_windows import front_window
 from sociolab_desktop.ui.shell_context import ShellContext
 
@@ -73,7 +73,7 @@ class EventWindow(QWidget):
         self.title_label = area_title("eventTitle")
         self.title_label.setWordWrap(True)
         self.subtitle_label = QLabel(objectName="eventSubtitle")
-        self.subtitle_label.setEnabled(False)
+        mute(self.subtitle_label)
         self.description_label = QLabel(objectName="eventDescription", wordWrap=True)
         self.description_label.setTextFormat(Qt.TextFormat.PlainText)
         self.description_label.hide()

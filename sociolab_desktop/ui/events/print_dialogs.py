@@ -20,6 +20,7 @@ from sociolab_desktop.ui import document_output
 from sociolab_desktop.ui.document_output import PrintDialog, file_name_part, pdf_path
 from sociolab_desktop.ui.events.print_jobs import Printed, print_attendance_sheet
 from sociolab_desktop.ui.shell_context import ShellContext
+from sociolab_desktop.ui.labels import mute
 
 WALK_IN_ROWS = 10  # a few walk-ins come to most sessions
 FAIR_ROWS = 40  # a fair's sheet is all blank rows: two pages
@@ -55,7 +56,7 @@ class AttendanceSheetDialog(PrintDialog):
                                    value=WALK_IN_ROWS)
         self.labels = [QLabel(buddy=widget) for widget in (self.session_combo, self.language_combo, self.blank_spin)]
         self.note = QLabel(wordWrap=True)
-        self.note.setEnabled(False)
+        mute(self.note)
         form = QFormLayout()
         form.addRow(self.labels[0], self.session_combo)
         form.addRow(self.labels[1], self.language_combo)

@@ -21,6 +21,7 @@ from sociolab_desktop.core.services.events.registrations import QuickPerson
 from sociolab_desktop.i18n import SUPPORTED_LANGUAGES, Translator
 from sociolab_desktop.ui.forms.field_marks import FieldMarks
 from sociolab_desktop.ui.persons.municipality_picker import NO_MATCH, MunicipalityPicker
+from sociolab_desktop.ui.labels import mute
 
 
 class QuickAddPanel(QWidget):
@@ -44,7 +45,7 @@ class QuickAddPanel(QWidget):
             ("preferred_language", self.language_combo))}
         self.labels = {name: QLabel(buddy=box) for name, box in self.boxes.items()}
         self.note = QLabel(objectName="quickAddNote", wordWrap=True)
-        self.note.setEnabled(False)
+        mute(self.note)
         self.add_button = QPushButton(objectName="quickAddButton")
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.submitted)

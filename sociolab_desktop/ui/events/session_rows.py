@@ -26,6 +26,7 @@ from sociolab_desktop.core.services.events.sessions import (
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.forms.dates import date_edit, from_qdate, set_date_format
 from sociolab_desktop.ui.forms.field_marks import ErrorLine
+from sociolab_desktop.ui.labels import mute
 
 HEADERS = (N_("Date"), N_("Start"), N_("End"), N_("Hours"), N_("Title (optional)"), N_("Venue, if not the event's"))
 WIDTHS = (125, 72, 72, 60, None, 190)  # None: the title takes what is left
@@ -168,7 +169,7 @@ class SessionRowsEditor(QWidget):
         header.setContentsMargins(0, 0, 0, 0)
         header.setSpacing(6)
         for label, width in zip(self.header_labels, WIDTHS, strict=True):
-            label.setEnabled(False)
+            mute(label)
             if width:
                 label.setFixedWidth(width)
             header.addWidget(label, 0 if width else 1)
@@ -178,7 +179,7 @@ class SessionRowsEditor(QWidget):
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows_layout.setSpacing(4)
         self.none_label = QLabel(objectName="noSessionsLabel", wordWrap=True)
-        self.none_label.setEnabled(False)
+        mute(self.none_label)
         self.rows_layout.addWidget(self.none_label)
         self.rows_layout.addStretch(1)
         self.scroll = QScrollArea(objectName="sessionRowsScroll")

@@ -26,7 +26,7 @@ from sociolab_desktop.core.services.importing.messages import column_letter
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.importing.import_state import ImportState
 from sociolab_desktop.ui.importing.import_text import samples
-from sociolab_desktop.ui.labels import bold_label
+from sociolab_desktop.ui.labels import bold_label, mute
 from sociolab_desktop.ui.messages import InlineError
 from sociolab_desktop.ui.shell_context import ShellContext
 
@@ -100,7 +100,7 @@ class MappingPage(QWizardPage):
         self.scroll.setWidget(self.grid_widget)
         self.error = InlineError()
         self.notice_label = QLabel(wordWrap=True, objectName="importMappingNotices")
-        self.notice_label.setEnabled(False)
+        mute(self.notice_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.error)

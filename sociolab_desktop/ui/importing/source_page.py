@@ -32,6 +32,7 @@ from sociolab_desktop.ui.importing.import_state import ImportState
 from sociolab_desktop.ui.importing.import_text import how_read
 from sociolab_desktop.ui.messages import InlineError
 from sociolab_desktop.ui.shell_context import ShellContext
+from sociolab_desktop.ui.labels import mute
 
 # A path typed by hand is read once typing pauses.
 TYPING_PAUSE_MS = 500
@@ -74,7 +75,7 @@ class SourcePage(QWizardPage):
         self.event_label = QLabel(buddy=self.event_combo)
         self.events_asked = False  # the events are read once, when registrations are first chosen
         self.registration_hint = QLabel(wordWrap=True, objectName="importRegistrationHint")
-        self.registration_hint.setEnabled(False)
+        mute(self.registration_hint)
 
         self.path_edit = QLineEdit(objectName="importPath")
         self.path_edit.setClearButtonEnabled(True)
@@ -100,7 +101,7 @@ class SourcePage(QWizardPage):
         self.sheet_label = QLabel(buddy=self.sheet_combo)
 
         self.hint = QLabel(wordWrap=True, objectName="importFileHint")
-        self.hint.setEnabled(False)
+        mute(self.hint)
         self.status_label = QLabel(wordWrap=True, objectName="importReadStatus")
         self.error = InlineError()
 

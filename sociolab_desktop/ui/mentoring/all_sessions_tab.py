@@ -30,6 +30,7 @@ from sociolab_desktop.ui.mentoring.session_models import (
 from sociolab_desktop.ui.organisations.choices import fill_combo
 from sociolab_desktop.ui.search_picker import SearchPicker
 from sociolab_desktop.ui.shell_context import ShellContext
+from sociolab_desktop.ui.labels import mute
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ class AllSessionsTab(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
         self.count_label = QLabel(objectName="allSessionsCount")
         self.none_label = QLabel(objectName="allSessionsNone", wordWrap=True)
-        self.none_label.setEnabled(False)
+        mute(self.none_label)
         self.none_label.hide()
         self.model = SessionListModel(ctx, self)
         self.model.count_changed.connect(self._show_count)

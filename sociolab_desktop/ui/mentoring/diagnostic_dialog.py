@@ -33,7 +33,7 @@ from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.forms.dates import date_edit, from_qdate, set_date_format, to_qdate
 from sociolab_desktop.ui.forms.field_marks import ErrorLine
-from sociolab_desktop.ui.labels import section_heading
+from sociolab_desktop.ui.labels import mute, section_heading
 from sociolab_desktop.ui.mentoring.form_support import SavingDialog
 from sociolab_desktop.ui.shell_context import ShellContext
 
@@ -67,7 +67,7 @@ class DiagnosticDialog(SavingDialog):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.date_edit = date_edit("diagnosticDate")
         self.scale_label = QLabel(objectName="diagnosticScale", wordWrap=True)
-        self.scale_label.setEnabled(False)
+        mute(self.scale_label)
         self.score_spins: dict[str, QSpinBox] = {}
         self.comment_edits: dict[str, QLineEdit] = {}
         self.area_labels: dict[str, QLabel] = {}

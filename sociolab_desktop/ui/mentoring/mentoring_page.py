@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from sociolab_desktop import APP_NAME
 from sociolab_desktop.i18n import Translator
 from sociolab_desktop.ui.areas import AREAS
-from sociolab_desktop.ui.labels import area_title
+from sociolab_desktop.ui.labels import area_title, mute
 from sociolab_desktop.ui.mentoring import deleting
 from sociolab_desktop.ui.mentoring.all_sessions_tab import AllSessionsTab
 from sociolab_desktop.ui.mentoring.my_sessions_tab import MySessionsTab
@@ -41,7 +41,7 @@ class MentoringPage(QWidget):
         self.forms: list[QWidget] = []  # session forms and windows opened from here, while open
         self.title_label = area_title("mentoringTitle")
         self.body_label = QLabel(objectName="mentoringDescription", wordWrap=True)
-        self.body_label.setEnabled(False)
+        mute(self.body_label)
         self.mine = MySessionsTab(ctx)
         self.all = AllSessionsTab(ctx)
         self.tabs = QTabWidget(objectName="mentoringTabs")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from sociolab_desktop.core.domain.slovenian_time import local_now
 from sociolab_desktop.core.services.mentoring.time_rules import Period
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.labels import section_heading
+from sociolab_desktop.ui.labels import mute, section_heading
 from sociolab_desktop.ui.list_table import current_id, list_table
 from sociolab_desktop.ui.mentoring.column_widths import (
     fit_totals,
@@ -96,7 +96,7 @@ class MySessionsTab(QWidget):
         self.today_button.clicked.connect(self.go_to_today)
         self.total_label = QLabel(objectName="myTotal")
         self.empty_label = QLabel(objectName="myEmpty", wordWrap=True)
-        self.empty_label.setEnabled(False)
+        mute(self.empty_label)
         self.empty_label.hide()
 
         self.sessions_model = RowsModel(ctx.tr, SESSION_COLUMNS, self)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from sociolab_desktop.core.domain.labels import LEGAL_FORMS, STAGES, label
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.labels import area_title
+from sociolab_desktop.ui.labels import area_title, mute
 
 ROWS = (
     ("registration_number", N_("Registration number:")), ("tax_number", N_("Tax number:")),
@@ -39,7 +39,7 @@ class DetailsPanel(QWidget):
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name_label.setTextFormat(Qt.TextFormat.PlainText)
         self.kind_label = QLabel(objectName="organisationKind", wordWrap=True)
-        self.kind_label.setEnabled(False)  # muted under the name
+        mute(self.kind_label)  # muted under the name
         self.captions = {name: QLabel() for name, _text in ROWS}
         self.values = {name: _value_label(name) for name, _text in ROWS}
         form = QFormLayout()

@@ -27,6 +27,7 @@ from sociolab_desktop.ui.forms.dates import date_edit, from_qdate, set_date_form
 from sociolab_desktop.ui.forms.field_marks import FieldMarks
 from sociolab_desktop.ui.messages import InlineError
 from sociolab_desktop.ui.shell_context import ShellContext
+from sociolab_desktop.ui.labels import mute
 
 NOTHING_TO_WITHDRAW = N_("The person has no consent to withdraw.")
 
@@ -106,7 +107,7 @@ class ConsentDialog(_SavingDialog):
         for channel in ConsentChannel:
             self.channel_combo.addItem("", channel.value)
         self.note = QLabel(wordWrap=True, objectName="consentNote")
-        self.note.setEnabled(False)
+        mute(self.note)
 
         self.purpose_label, self.version_label = QLabel(), QLabel()
         self.date_label, self.channel_label = QLabel(), QLabel()

@@ -23,6 +23,7 @@ from sociolab_desktop.i18n import SUPPORTED_LANGUAGES, Translator
 from sociolab_desktop.ui import document_output
 from sociolab_desktop.ui.document_output import PrintDialog
 from sociolab_desktop.ui.shell_context import ShellContext
+from sociolab_desktop.ui.labels import mute
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ class ConsentPrintDialog(PrintDialog):
         self.language_combo.setCurrentIndex(max(preferred, 0))
         self.language_label = QLabel(buddy=self.language_combo)
         self.note = QLabel(wordWrap=True)
-        self.note.setEnabled(False)
+        mute(self.note)
         form = QFormLayout()
         form.addRow(self.language_label, self.language_combo)
         layout = QVBoxLayout(self)

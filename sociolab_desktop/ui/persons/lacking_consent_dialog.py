@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from sociolab_desktop.core.services import consents
 from sociolab_desktop.core.services.consents import PersonLackingConsent
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.labels import area_title
+from sociolab_desktop.ui.labels import area_title, mute
 from sociolab_desktop.ui.shell_context import ShellContext
 
 PAGE_SIZE = 200
@@ -153,7 +153,7 @@ class LackingConsentDialog(QDialog):
         self.ctx = ctx
         self.title = area_title("lackingConsentTitle")
         self.note = QLabel(wordWrap=True)
-        self.note.setEnabled(False)
+        mute(self.note)
         self.scope_combo = QComboBox(objectName="lackingConsentScope")
         self.scope_combo.addItem("", ctx.settings.site_id)
         self.scope_combo.addItem("", None)

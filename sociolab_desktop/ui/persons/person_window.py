@@ -27,7 +27,7 @@ from sociolab_desktop.core.domain.labels import (
 from sociolab_desktop.core.services.organisation_roles import RoleLink
 from sociolab_desktop.core.services.timeline import TimelineItem, TimelineKind
 from sociolab_desktop.i18n import N_, Translator
-from sociolab_desktop.ui.labels import area_title, section_heading
+from sociolab_desktop.ui.labels import area_title, mute, section_heading
 from sociolab_desktop.ui.open_windows import front_window
 from sociolab_desktop.ui.persons.consent_badge import ConsentBadge
 from sociolab_desktop.ui.persons.consent_dialog import (
@@ -120,7 +120,7 @@ class PersonWindow(QWidget):
         self.organisations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history_heading = section_heading("historyHeading")
         self.history_hint = QLabel(objectName="historyHint")
-        self.history_hint.setEnabled(False)
+        mute(self.history_hint)
         self.timeline = TimelineView(self)
         self.timeline.item_activated.connect(self._on_entry_activated)
 

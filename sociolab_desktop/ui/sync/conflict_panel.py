@@ -22,6 +22,7 @@ from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.sync import sync_text
 from sociolab_desktop.ui.sync.text_table_model import TextTableModel
 from sociolab_desktop.ui.sync.two_line_delegate import PADDING, TwoLineDelegate
+from sociolab_desktop.ui.labels import mute
 
 COLUMNS = (N_("Record"), N_("Field"), N_("Kept value"), N_("Other value"))
 RECORD, FIELD, KEPT, OTHER = range(len(COLUMNS))
@@ -69,7 +70,7 @@ class ConflictPanel(QWidget):
         row.addWidget(self.take_other_button)
 
         self.empty_label = QLabel(objectName="noConflicts", wordWrap=True)
-        self.empty_label.setEnabled(False)  # the style's muted colour
+        mute(self.empty_label)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

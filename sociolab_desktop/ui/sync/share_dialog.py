@@ -22,6 +22,7 @@ from sociolab_desktop.errors import UserError
 from sociolab_desktop.i18n import N_
 from sociolab_desktop.ui.messages import InlineError
 from sociolab_desktop.ui.shell_context import ShellContext
+from sociolab_desktop.ui.labels import mute
 
 
 def clean_share_path(text: str) -> str | None:
@@ -53,7 +54,7 @@ class ShareDialog(QDialog):
         self.browse_button = QPushButton(objectName="browseShare")
         self.browse_button.clicked.connect(self._on_browse_clicked)
         self.note = QLabel(wordWrap=True)
-        self.note.setEnabled(False)  # the style's muted colour
+        mute(self.note)
         self.error = InlineError()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.areas import AREAS
-from sociolab_desktop.ui.labels import area_title, section_heading
+from sociolab_desktop.ui.labels import area_title, mute, section_heading
 from sociolab_desktop.ui.shell_context import ShellContext
 from sociolab_desktop.ui.sync import sync_text
 from sociolab_desktop.ui.sync.conflict_panel import ConflictPanel
@@ -103,7 +103,7 @@ class SyncPage(QWidget):
         self.sites_model = TextTableModel(SITE_COLUMNS, self)
         self.sites_table = _table("otherSitesTable", self.sites_model, SITES_VISIBLE_ROWS)
         self.no_sites_label = QLabel(objectName="noOtherSites", wordWrap=True)
-        self.no_sites_label.setEnabled(False)
+        mute(self.no_sites_label)
 
         self.held_heading = section_heading("heldHeading")
         self.held_model = TextTableModel(HELD_COLUMNS, self)
