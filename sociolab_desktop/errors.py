@@ -17,6 +17,10 @@ class Text(str):
     """A value inside a message that is itself translatable (e.g. the name of a field)."""
 
 
+class Percent(float):
+    """A share inside a message (0.8 = 80 %), written as the reader's language writes a percentage."""
+
+
 class UserError(Exception):
     """Something the user (or IT staff) can fix; `render` says what and how, in their language."""
 
@@ -45,6 +49,8 @@ def shown_value(tr: Translator, value: Any) -> Any:
 
     if isinstance(value, Text):
         return tr.gettext(value)
+    if isinstance(value, Percent):
+        return tr.format_percent(value, whole=False)
     if isinstance(value, dt.datetime):
         return tr.format_datetime(value, "short")
     if isinstance(value, dt.date):

@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from sociolab_desktop.errors import UserError
+from sociolab_desktop.errors import Percent, UserError
 from sociolab_desktop.i18n import N_, SUPPORTED_LANGUAGES, Translator, check_language
 
 DEFAULT_BLANK_ROWS = 10  # room for walk-ins below the registered persons
@@ -179,9 +179,9 @@ def certificates(workspace, args, branding, tr: Translator):
     if not issued:
         rule = certificate_eligibility(store, event.id)
         raise UserError(N_("Nobody meets the certificate rule of “{title}” yet: a certificate needs {required} of "
-                           "the programme's {total} hours ({percent} %)."), title=event.title_sl,
-                        required=tr.format_number(rule.required_hours), total=tr.format_number(rule.total_hours),
-                        percent=tr.format_number(rule.min_percent))
+                           "the programme's {total} hours ({percent})."), title=event.title_sl,
+                        required=float(rule.required_hours), total=float(rule.total_hours),
+                        percent=Percent(rule.min_percent / 100))
     info_point = workspace.settings.site_name or ""
     place = args.place if args.place is not None else workspace.settings.certificate_place
     items = [printing.certificate_data(item, info_point=info_point, place=place, signatory_name=args.signatory,

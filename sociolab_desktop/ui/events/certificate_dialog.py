@@ -220,10 +220,10 @@ class CertificatesDialog(PrintDialog):
             self.rule_label.setText(tr.gettext("Reading who meets the rule…"))
             return
         self.rule_label.setText(tr.gettext(
-            "A certificate needs at least {required} of the event's {total} ({percent} %). These persons meet the "
+            "A certificate needs at least {required} of the event's {total} ({percent}). These persons meet the "
             "rule; untick those who should not get one now.").format(
             required=tr.format_hours(report.required_hours), total=tr.format_hours(report.total_hours),
-            percent=tr.format_number(report.min_percent)))
+            percent=tr.format_percent(report.min_percent / 100, whole=False)))
         below = len(report.rows) - len(report.eligible)
         below_text = tr.ngettext(
             "{count} registered person is below the rule and gets no certificate.",

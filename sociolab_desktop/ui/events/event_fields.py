@@ -169,5 +169,5 @@ class EventFields(QWidget):
         self.capacity_edit.setToolTip(_("When all places are taken, new registrations go on the waiting list."))
         self.percent_note.setText(_("% of the event's hours attended"))
         self.percent_edit.setToolTip(tr.gettext(
-            "Share of the event's hours a person must attend to get a certificate, counted from the check-ins (80 = "
-            "at least 80 % of all sessions' hours)."))
+            "Share of the event's hours a person must attend to get a certificate, counted from the check-ins (80 "
+            "means at least {example} of all sessions' hours).").format(example=tr.format_percent(0.8)))

@@ -21,7 +21,7 @@ from sociolab_desktop.core.services.events.registrations import REGISTERED
 from sociolab_desktop.core.services.records import live_person
 from sociolab_desktop.core.store.models import Attendance, Certificate, Event, EventSession, Person, Registration, Site
 from sociolab_desktop.core.store.unit_of_work import Actor, Store
-from sociolab_desktop.errors import UserError
+from sociolab_desktop.errors import Percent, UserError
 from sociolab_desktop.i18n import N_, SUPPORTED_LANGUAGES
 
 BOTH_LANGUAGES = "both"
@@ -37,9 +37,9 @@ class BelowCertificateRule(EventError):
     def __init__(self, person_id: str, name: str, hours_attended: float, hours_required: float,
                  total_hours: float, percent: float) -> None:
         super().__init__(N_("{name} attended {attended} of {total} hours; a certificate needs at least {required} "
-                            "hours ({percent} %). No certificate was issued."),
+                            "hours ({percent}). No certificate was issued."),
                          name=name, attended=float(hours_attended), total=float(total_hours),
-                         required=float(hours_required), percent=float(percent))
+                         required=float(hours_required), percent=Percent(percent / 100))
         self.person_id = person_id
         self.hours_attended = hours_attended
         self.hours_required = hours_required

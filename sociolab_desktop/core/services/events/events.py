@@ -146,7 +146,7 @@ def _clean_capacity(value) -> int | None:
 def _clean_percent(value) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 1 <= value <= 100:
         raise v.FieldError("certificate_min_percent", N_(
-            "The share of hours needed for a certificate must be between 1 and 100 %; “{value}” is not."),
+            "The share of hours needed for a certificate must be a percentage from 1 to 100; “{value}” is not."),
             value=value)
     return round(float(value) / 100, 3)
 

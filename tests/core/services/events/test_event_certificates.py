@@ -91,7 +91,7 @@ def test_someone_below_the_rule_is_refused_with_hours_attended_and_required(kit,
         cert.issue_certificates(kit.store, kit.actor, event_id, person_ids=[people["Ana"], people["Cvetka"]])
     assert (error.value.hours_attended, error.value.hours_required) == (9.0, 12.0)
     assert error.value.render(Translator("en")) == (
-        "Cvetka Đurić attended 9 of 15 hours; a certificate needs at least 12 hours (80 %). "
+        "Cvetka Đurić attended 9 of 15 hours; a certificate needs at least 12 hours (80%). "
         "No certificate was issued.")
     assert cert.certificate_eligibility(kit.store, event_id).rows[0].certificate_number is None  # nothing issued
     with pytest.raises(cert.BelowCertificateRule, match="Dana Zupan attended 0 of 15 hours"):

@@ -43,7 +43,7 @@ def test_the_certificate_rule_defaults_to_80_percent(kit):
 def test_a_certificate_rule_outside_1_to_100_percent_is_refused(kit, percent):
     error = _refused_event(kit, certificate_min_percent=percent)
     assert error.fields == ["certificate_min_percent"]
-    assert "between 1 and 100 %" in str(error.errors[0])
+    assert "a percentage from 1 to 100" in str(error.errors[0])
 
 
 @pytest.mark.parametrize("capacity", [0, -5, 2.5, "10", True])
