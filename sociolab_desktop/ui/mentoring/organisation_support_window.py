@@ -150,10 +150,7 @@ class SupportOverviewWindow(QWidget):
         self.delete_keys = {}
         for table in DELETES.values():
             widget = self.comparison.table if table == "assessments" else self.tables[table]
-            shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), widget)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # Delete in the table, not in the window
-            shortcut.activated.connect(lambda table=table: self.delete_chosen(table))
-            self.delete_keys[table] = shortcut
+            self.delete_keys[table] = deleting.delete_shortcut(widget, lambda table=table: self.delete_chosen(table))
             if table == "assessments":
                 widget.itemSelectionChanged.connect(self._update_delete_buttons)
             else:
@@ -390,7 +387,7 @@ class SupportOverviewWindow(QWidget):
                            ("action_done", "actions")):
             self.button[key].setEnabled(has(table))
         self.button["edit_assessment"].setEnabled(assessments > 0)
-        delete_key = QKeySequence(QKeySequence.StandardKey.Delete).toString(QKeySequence.SequenceFormat.NativeText)
+        delete_key = deleting.delete_key_text()
         for name in DELETES:
             self.button[name].setToolTip(delete_key)
         self._update_delete_buttons()
