@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from sociolab_desktop.core.domain.labels import LEGAL_FORMS, STAGES, label
+from sociolab_desktop.core.domain.labels import DOCUMENT_LANGUAGES, LEGAL_FORMS, STAGES, label
 from sociolab_desktop.i18n import N_, Translator
 from sociolab_desktop.ui.labels import area_title, mute
 
@@ -86,7 +86,7 @@ class DetailsPanel(QWidget):
             "registration_number": detail.registration_number, "tax_number": detail.tax_number,
             "sector": detail.sector, "address": _address(detail), "municipality": place,
             "website": detail.website, "email": detail.email, "phone": detail.phone,
-            "preferred_language": tr.language_name(detail.preferred_language) if detail.preferred_language else "",
+            "preferred_language": label(tr, DOCUMENT_LANGUAGES, detail.preferred_language),
             "site": view.site_name, "notes": detail.notes,
         }
         for name, text in texts.items():

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociolab_desktop.core.domain.labels import LEGAL_FORMS, STAGES
+from sociolab_desktop.core.domain.labels import DOCUMENT_LANGUAGES, LEGAL_FORMS, STAGES, label
 from sociolab_desktop.core.domain.municipalities import post_office
 from sociolab_desktop.core.services import organisations as org
 from sociolab_desktop.i18n import N_, SUPPORTED_LANGUAGES, Translator
@@ -203,7 +203,7 @@ class OrganisationFields(QWidget):
         fill_combo(self.legal_form_combo, LEGAL_FORMS, tr, first=CHOOSE_LEGAL_FORM)
         fill_combo(self.stage_combo, STAGES, tr, first=STAGE_NOT_KNOWN)
         for row, code in enumerate(SUPPORTED_LANGUAGES):
-            self.language_combo.setItemText(row, tr.language_name(code))
+            self.language_combo.setItemText(row, label(tr, DOCUMENT_LANGUAGES, code))
         self.municipality_picker.retranslate(tr)
         self.country_picker.lineEdit().setPlaceholderText(_("Type part of the name"))
         self.post_town_edit.setPlaceholderText(_("Post town"))

@@ -7,6 +7,7 @@ import datetime as dt
 
 from sociolab_desktop.core.domain.labels import (
     ANSWERS,
+    DOCUMENT_LANGUAGES,
     ESF_QUESTIONS,
     GENDERS,
     ISCED_LEVELS,
@@ -82,7 +83,7 @@ def value_text(tr: Translator, field: str, value) -> str:
 
         return Locale.parse(tr.babel_locale).territories.get(value, value)
     if field == "preferred_language":
-        return tr.language_name(value)
+        return label(tr, DOCUMENT_LANGUAGES, value)
     return str(value)  # names, numbers as typed (a year is not "1.985"), notes
 
 

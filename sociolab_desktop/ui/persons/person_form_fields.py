@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from sociolab_desktop.core.domain.labels import (
     ANSWERS,
     DISADVANTAGE_QUESTIONS,
+    DOCUMENT_LANGUAGES,
     GENDERS,
     HOUSEHOLD_QUESTIONS,
     ISCED_LEVELS,
@@ -345,8 +346,7 @@ class PersonFormFields(QWidget):
             for row, text in enumerate(table.values(), start=1):
                 combo.setItemText(row, translated(tr, text))
         for row in range(self.language.count()):
-            name = tr.language_name(self.language.itemData(row))
-            self.language.setItemText(row, name[:1].upper() + name[1:])
+            self.language.setItemText(row, translated(tr, DOCUMENT_LANGUAGES[self.language.itemData(row)]))
         self.incomplete.setText(_("ESF answers still to be collected"))
         self.widgets["birth"].setPlaceholderText(_("e.g. 27. 11. 1985, or the year alone"))
         self.widgets["first_contact_date"].setPlaceholderText(_("e.g. 27. 11. 2026"))
