@@ -66,8 +66,6 @@ class ClientsPage(ListPage):
         # Two rows selected (Ctrl+click) can be merged.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        # The info points' names all begin "Informacijska točka": their ends tell them apart.
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.set_up(filters, buttons=(self.follow_ups_button, self.lacking_consent_button, self.merge_button))
 
     # --- searching -------------------------------------------------------------------------
@@ -82,7 +80,7 @@ class ClientsPage(ListPage):
 
     def show_choices(self, choices) -> None:
         sites, municipalities = choices
-        self.model.set_site_names(add_sites(self.site_combo, sites))
+        self.model.set_site_names(add_sites(self.site_combo, sites, short=True))
         add_municipalities(self.municipality_combo, municipalities)
 
     # --- opening ---------------------------------------------------------------------------
