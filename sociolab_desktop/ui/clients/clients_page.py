@@ -26,7 +26,7 @@ CONSENT_CHOICES = (
     ("given", N_("With valid consent")),
     ("lacking", N_("Without valid consent")),
 )
-COLUMN_WIDTHS = {0: 130, 1: 110, EMAIL: 210, PHONE: 115, MUNICIPALITY: 140, FIRST_CONTACT: 95}
+COLUMN_WIDTHS = {0: 140, 1: 120, EMAIL: 230, PHONE: 125, MUNICIPALITY: 210, FIRST_CONTACT: 95}
 
 
 class ClientsPage(ListPage):

@@ -25,7 +25,7 @@ from sociolab_desktop.ui.shell_context import ShellContext
 ANY_TYPE = N_("Any type")
 ALL_SITES = N_("All info points")
 # The title takes what the others leave; these fit the Slovenian headers at 1366 px.
-COLUMN_WIDTHS = {EVENT_TYPE: 150, DATES: 165, SESSIONS: 75, REGISTERED: 135, INFO_POINT: 130}
+COLUMN_WIDTHS = {EVENT_TYPE: 150, DATES: 165, SESSIONS: 75, REGISTERED: 135, INFO_POINT: 205}
 
 
 class EventsPage(ListPage):

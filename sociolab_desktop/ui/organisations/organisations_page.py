@@ -39,7 +39,7 @@ ALL_MUNICIPALITIES = N_("All municipalities")
 ALL_SITES = N_("All info points")
 FILTER_WIDTH_CHARACTERS = 16  # the narrowest a filter gets when the window is narrow
 # Wide enough for the Slovenian headers ("Pravnoorganizacijska oblika"); the name takes the rest.
-COLUMN_WIDTHS = {LEGAL_FORM: 185, STAGE: 115, MUNICIPALITY: 135, REGISTRATION_NUMBER: 120, INFO_POINT: 120}
+COLUMN_WIDTHS = {LEGAL_FORM: 185, STAGE: 165, MUNICIPALITY: 135, REGISTRATION_NUMBER: 120, INFO_POINT: 150}
 
 
 def _fit_popup(combo: QComboBox) -> None:
