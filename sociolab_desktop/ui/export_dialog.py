@@ -38,7 +38,7 @@ from sociolab_desktop.ui.shell_context import ShellContext
 from sociolab_desktop.ui.labels import mute
 
 DATASETS = (
-    ("people", N_("Persons")),
+    ("people", N_("Clients (persons)")),
     ("organisations", N_("Organisations")),
     ("contacts", N_("Contacts (visits, calls, e-mails)")),
 )
