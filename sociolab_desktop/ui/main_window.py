@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -78,7 +79,12 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
-        layout.addWidget(self.pages, 1)
+        # A window narrower than an area's page scrolls it sideways instead of cutting off its
+        # buttons and counts (the lists need about 1 070 px; the window may be half a screen).
+        self.page_scroll = QScrollArea(objectName="areaScroll", widgetResizable=True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setWidget(self.pages)
+        layout.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
 
         self.menus = MainMenus(self)
@@ -125,6 +131,9 @@ class MainWindow(QMainWindow):
             self.navigation.item(row).setToolTip(shortcut)
         self._pages_deferred = False
         self.pages.setCurrentWidget(self.area_page(self._current_area))
+        from PySide6.QtCore import Qt
+
+        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab moves between the page's fields
 
     # --- areas -----------------------------------------------------------------------------
 

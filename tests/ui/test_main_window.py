@@ -87,6 +87,19 @@ def test_default_size_fits_a_1366_by_768_screen(ctx, qtbot):
     assert win.minimumWidth() <= 1024 and win.minimumHeight() <= 600
 
 
+@pytest.mark.parametrize("width", [760, 1366])
+def test_a_narrow_window_scrolls_the_page_sideways_instead_of_cutting_it_off(window, qtbot, width):
+    window.resize(width, 700)
+    page = window.pages.currentWidget()
+    qtbot.waitUntil(lambda: window.page_scroll.viewport().width() < width)
+    needed = page.minimumSizeHint().width()
+    assert page.width() >= needed  # the count and the last button keep their room
+    # what does not fit can be scrolled to; a wide window has nothing to scroll
+    sideways = window.page_scroll.horizontalScrollBar()
+    qtbot.waitUntil(lambda: sideways.maximum() == max(0, page.width() - window.page_scroll.viewport().width()))
+    assert (sideways.maximum() > 0) is (width == 760)
+
+
 def test_about_shows_version_and_folders_as_selectable_text(window, qtbot, ctx):
     from sociolab_desktop import __version__
 
