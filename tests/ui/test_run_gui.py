@@ -34,13 +34,22 @@ def boxes(monkeypatch) -> list[str]:
 
 @pytest.fixture
 def run(qapp):
-    """run_gui, with a safety net: a test that goes wrong ends with 99 instead of hanging."""
+    """run_gui, with a safety net: a test that goes wrong ends with 99 instead of hanging. The
+    net is taken down afterwards: fired later, exit() would make every event loop of the tests
+    that follow return at once (they would spin and time out)."""
+    give_up = QTimer()
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(lambda: qapp.exit(99))
 
     def start(data_dir) -> int:
-        QTimer.singleShot(GIVE_UP_MS, lambda: qapp.exit(99))
-        return app.run_gui(str(data_dir))
+        give_up.start(GIVE_UP_MS)
+        try:
+            return app.run_gui(str(data_dir))
+        finally:
+            give_up.stop()
 
-    return start
+    yield start
+    give_up.stop()
 
 
 def _initialised_settings(data_dir, language="en") -> None:
