@@ -248,9 +248,8 @@ def _actions(actions: Sequence[RecordAction], tr: Translator) -> Table:
         due = tr.format_date(action.due_on, "numeric") if action.due_on else ""
         rows.append([cell(f"{number}.", styles.cell_right), cell(action.description), cell(action.owner or ""),
                      cell(due), cell(DONE_MARK if action.is_done else "", styles.cell)])
-    done = tr.gettext(ACTION_COLUMNS[-1])
     # A heading wrapped mid-word ("Opravljen-o") reads badly; the column is as wide as its word.
-    done_width = stringWidth(done, styles.header.fontName, styles.header.fontSize) + 2 * CELL_PADDING + 2
+    done_width = fitted_width(tr.gettext(ACTION_COLUMNS[-1]), [DONE_MARK])
     widths = [*widths_mm(_ACTION_WIDTHS_MM, reserved=done_width), done_width]
     return grid(rows, widths, ("ALIGN", (4, 1), (4, -1), "CENTER"))
 

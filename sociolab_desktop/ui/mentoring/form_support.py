@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable
 
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,22 +19,18 @@ from sociolab_desktop.ui.forms.field_marks import FieldMarks
 from sociolab_desktop.ui.messages import InlineError
 
 ROW_PREFIX = N_("Row {row}: {message}")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class ShownError(FieldError):
-    """A field error as the window shows it: moved to the field that shows it, with dates the
-    services give as ISO text written the window's way, and a table row's number in front."""
+    """A field error as the window shows it: moved to the field that shows it, with a table row's
+    number in front (its dates are written the window's way by UserError itself)."""
 
     def __init__(self, field: str, original: FieldError, row: int | None = None) -> None:
         super().__init__(field, original.message, **original.values)
         self.row = row
 
     def render(self, tr: Translator) -> str:
-        values = {key: tr.format_date(dt.date.fromisoformat(value), "numeric")
-                  if isinstance(value, str) and _ISO_DATE.match(value) else value
-                  for key, value in self.values.items()}
-        text = FieldError(self.field, self.message, **values).render(tr)
+        text = super().render(tr)
         return tr.gettext(ROW_PREFIX).format(row=self.row, message=text) if self.row else text
 
 
